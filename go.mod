@@ -1,0 +1,3 @@
+module kembang
+
+go 1.24
