@@ -1,0 +1,57 @@
+package desktop
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// DialogSaver asks with the native save dialog.
+type DialogSaver struct{}
+
+// SaveFile shows the dialog; an empty path means the user cancelled.
+func (DialogSaver) SaveFile(ctx context.Context, defaultName string, data []byte) (string, error) {
+	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
+		DefaultFilename: defaultName,
+		Filters:         []runtime.FileFilter{{DisplayName: "Excel (*.xlsx)", Pattern: "*.xlsx"}},
+	})
+	if err != nil || path == "" {
+		return "", err
+	}
+	return path, writeFileAtomic(path, data)
+}
+
+// DirSaver writes into a fixed folder without asking (browser bridge, tests).
+type DirSaver struct{ Dir string }
+
+// SaveFile writes defaultName inside the folder.
+func (d DirSaver) SaveFile(_ context.Context, defaultName string, data []byte) (string, error) {
+	if err := os.MkdirAll(d.Dir, 0o755); err != nil {
+		return "", err
+	}
+	path := filepath.Join(d.Dir, filepath.Base(defaultName))
+	return path, writeFileAtomic(path, data)
+}
+
+// writeFileAtomic never leaves a half-written file behind a power cut.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".kembang-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
