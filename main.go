@@ -12,6 +12,7 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"kembang/backend/core"
 	"kembang/backend/desktop"
@@ -36,9 +37,14 @@ func main() {
 		},
 		BackgroundColour: &options.RGBA{R: 247, G: 248, B: 250, A: 1},
 		OnStartup:        app.startup,
-		OnDomReady: func(context.Context) {
+		OnDomReady: func(ctx context.Context) {
+			// Cold-start measurement (docs/BENCHMARKS.md): report, and
+			// optionally quit, once the page is loaded.
 			if os.Getenv("KEMBANG_REPORT_STARTUP") != "" {
 				fmt.Printf("kembang: dom ready after %d ms\n", time.Since(started).Milliseconds())
+			}
+			if os.Getenv("KEMBANG_EXIT_AFTER_READY") != "" {
+				runtime.Quit(ctx)
 			}
 		},
 		OnShutdown: app.shutdown,

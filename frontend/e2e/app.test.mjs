@@ -1,0 +1,228 @@
+// End-to-end test: the real frontend bundle and the real Go services (over
+// the bridge in e2e/bridge, which binds exactly the services the Wails app
+// binds) on a real SQLite file, driven in Debian's Chromium by playwright-core.
+// Screenshots go to $KEMBANG_SCREENSHOTS (make screenshots → docs/screenshots)
+// or frontend/test-results/screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const bridgeBin = resolve(process.env.KEMBANG_BRIDGE ?? '../build/bin/kembang-bridge');
+const shots = resolve(process.env.KEMBANG_SCREENSHOTS ?? 'test-results/screenshots');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const dist = resolve('dist');
+
+let dataDir;
+let bridge;
+let browser;
+let page;
+let base;
+
+function startBridge(dir, port, demo) {
+  return new Promise((ok, fail) => {
+    const args = ['--data-dir', dir, '--dist', dist, '--addr', `127.0.0.1:${port}`];
+    if (demo) args.push('--demo', String(demo));
+    const p = spawn(bridgeBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    const timer = setTimeout(() => fail(new Error(`bridge did not start:\n${log}`)), 30000);
+    const onData = (b) => {
+      log += b.toString();
+      const m = log.match(/listening on (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        ok({ proc: p, url: m[1] });
+      }
+    };
+    p.stdout.on('data', onData);
+    p.stderr.on('data', onData);
+    p.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`bridge exited with ${code}:\n${log}`));
+    });
+  });
+}
+
+function stopBridge(b) {
+  if (!b || b.proc.exitCode !== null) return Promise.resolve();
+  return new Promise((ok) => {
+    b.proc.removeAllListeners('exit');
+    b.proc.on('exit', () => ok());
+    b.proc.kill('SIGTERM');
+  });
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+before(async () => {
+  assert.ok(existsSync(bridgeBin), `bridge binary missing: ${bridgeBin} (make e2e builds it)`);
+  assert.ok(existsSync(join(dist, 'index.html')), 'frontend not built (npm run build)');
+  assert.ok(existsSync(chromiumPath), `Chromium missing at ${chromiumPath} (apt-get install chromium)`);
+  mkdirSync(shots, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'kembang-e2e-'));
+  bridge = await startBridge(dataDir, 34199, 120);
+  base = bridge.url;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => { throw e; });
+});
+
+after(async () => {
+  await browser?.close();
+  await stopBridge(bridge);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('dashboard shows the demo office in Indonesian', async () => {
+  await page.goto(base);
+  await page.getByTestId('count-employees').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="count-employees"] .num')?.textContent?.trim() === '120');
+  assert.equal(await page.getByTestId('office-name').innerText(), 'BKPSDM Kabupaten Contoh');
+  assert.match(await page.getByTestId('nav-employees').innerText(), /Pegawai/);
+  await shot('dashboard');
+});
+
+test('employees: instant search narrows the list', async () => {
+  await page.getByTestId('nav-employees').click();
+  await page.getByTestId('employee-row').first().waitFor();
+  const total = Number(await page.getByTestId('employee-total').getAttribute('data-total'));
+  assert.equal(total, 120);
+  await shot('employees');
+  const firstName = (await page.getByTestId('employee-row').first().locator('td.name').innerText()).split(',')[0];
+  const word = firstName.replace(/^(Dr\.|Ir\.|Drs\.|Dra\.|H\.|Hj\.|dr\.|Prof\.)\s+/g, '').split(' ')[0];
+  await page.getByTestId('employee-search').fill(word);
+  await page.waitForFunction((t) => Number(document.querySelector('[data-testid="employee-total"]')?.getAttribute('data-total')) < t, total);
+  const names = await page.getByTestId('employee-row').locator('td.name').allInnerTexts();
+  assert.ok(names.length > 0);
+  // Every shown row matches the word somewhere (name, NIP, unit or position).
+  const rows = await page.getByTestId('employee-row').allInnerTexts();
+  for (const r of rows) assert.match(r.toLowerCase(), new RegExp(word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+});
+
+test('employees: a wrong NIP is explained next to the field, a good one is saved', async () => {
+  await page.getByTestId('employee-search').fill('');
+  await page.getByTestId('employee-add').click();
+  await page.getByTestId('employee-dialog').waitFor();
+  await page.getByTestId('employee-nip').fill('19851314 201001 2 003'); // month 13
+  await page.getByTestId('employee-name').fill('Ni Luh Putu Ayu Lestari');
+  await page.getByTestId('employee-save').click();
+  const err = page.getByTestId('field-error-emp-nip');
+  await err.waitFor();
+  assert.match(await err.innerText(), /tanggal lahir/i);
+  await shot('employee-error');
+
+  await page.getByTestId('employee-nip').fill('19850214 201001 2 003');
+  await page.getByTestId('employee-golongan').selectOption('III/c');
+  await page.getByTestId('employee-save').click();
+  await page.getByTestId('employee-dialog').waitFor({ state: 'detached' });
+  await page.getByTestId('employee-search').fill('198502142010012003');
+  await page.waitForFunction(() => document.querySelector('[data-testid="employee-total"]')?.getAttribute('data-total') === '1');
+  const row = await page.getByTestId('employee-row').first().innerText();
+  assert.match(row, /19850214 201001 2 003/);
+  assert.match(row, /Ni Luh Putu Ayu Lestari/);
+  assert.match(row, /III\/c/);
+
+  // The change history records the creation.
+  await page.getByTestId('employee-row').first().click();
+  await page.getByTestId('employee-tab-history').click();
+  await page.getByTestId('history-entry').first().waitFor();
+  await shot('employee-history');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('employee-dialog').waitFor({ state: 'detached' });
+});
+
+test('framework: the built-in dictionary shows levels and indicators', async () => {
+  await page.getByTestId('nav-framework').click();
+  await page.locator('[data-testid="fw-item"][data-code="M.1"]').click();
+  const detail = await page.getByTestId('fw-detail').innerText();
+  assert.match(detail, /Integritas/);
+  for (const level of ['Paham', 'Dasar', 'Menengah', 'Mumpuni', 'Ahli']) assert.match(detail, new RegExp(level));
+  await shot('framework');
+});
+
+test('positions and units: demo positions carry standards', async () => {
+  await page.getByTestId('nav-org').click();
+  await page.getByTestId('unit-tree').waitFor();
+  assert.ok((await page.getByTestId('unit-node').count()) >= 5);
+  await shot('positions-units');
+});
+
+test('import: every problem is listed by row and column, then only valid rows are written', async () => {
+  const csv = '\uFEFF' + [
+    'NIP;Nama;Golongan;Jabatan;Unit Kerja;Jenis Kelamin',
+    '199001012015031001;Dr. Budi Santoso, S.Kom.;III/c;Analis Data Baru;Unit Uji Coba;L',
+    '19900101201503100;Siti Aminah;III-b;Analis Data Baru;Unit Uji Coba;P',
+    ';;;;;',
+    '199001012015031001;Budi Duplikat;III/a;Analis Data Baru;Unit Uji Coba;L',
+    '199202022016012004;Rina Wati;3d;Analis Data Baru;Unit Uji Coba;L',
+  ].join('\r\n') + '\r\n';
+  const file = join(dataDir, 'pegawai-bermasalah.csv');
+  writeFileSync(file, csv);
+
+  await page.getByTestId('nav-transfer').click();
+  await page.getByTestId('import-kind-employees').check();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-preview').waitFor();
+  assert.equal(await page.getByTestId('preview-rows').innerText(), '4');
+  assert.equal(await page.getByTestId('preview-valid').innerText(), '1');
+  assert.equal(await page.getByTestId('preview-invalid').innerText(), '3');
+  assert.ok(await page.getByTestId('import-commit').isDisabled(), 'import must be disabled while rows are invalid');
+
+  const issues = await page.locator('[data-testid="import-issue"][data-severity="error"]').evaluateAll((rows) =>
+    rows.map((r) => ({ code: r.getAttribute('data-code'), text: r.textContent })));
+  const codes = issues.map((i) => i.code).sort();
+  assert.deepEqual(codes, ['gender.nip_mismatch', 'nip.duplicate', 'nip.length']);
+  const dup = issues.find((i) => i.code === 'nip.duplicate');
+  const dupRow = await page.locator('[data-testid="import-issue"][data-code="nip.duplicate"] td').first().innerText();
+  assert.equal(dupRow.trim(), '5'); // reported on spreadsheet row 5 …
+  assert.match(dup.text, /baris 2\b/); // … naming the first row, 2
+  await shot('import-preview');
+
+  await page.getByTestId('import-commit-valid').click();
+  await page.getByTestId('import-result').waitFor();
+  assert.equal(await page.getByTestId('result-created').innerText(), '1');
+  assert.match(await page.getByTestId('result-units-created').innerText(), /Unit Uji Coba/);
+  assert.match(await page.getByTestId('result-positions-created').innerText(), /Analis Data Baru/);
+  await shot('import-result');
+
+  // The titles written inside Nama went to the gelar fields.
+  await page.getByTestId('nav-employees').click();
+  await page.getByTestId('employee-search').fill('199001012015031001');
+  await page.waitForFunction(() => document.querySelector('[data-testid="employee-total"]')?.getAttribute('data-total') === '1');
+  assert.match(await page.getByTestId('employee-row').first().innerText(), /Dr\. Budi Santoso, S\.Kom\./);
+});
+
+test('English switch translates the interface', async () => {
+  await page.getByTestId('employee-search').fill('');
+  await page.getByTestId('locale-en').click();
+  await page.waitForFunction(() => /Employees/.test(document.querySelector('[data-testid="nav-employees"]')?.textContent ?? ''));
+  await page.getByTestId('employee-row').first().waitFor();
+  await shot('employees-en');
+  await page.getByTestId('locale-id').click();
+  await page.waitForFunction(() => /Pegawai/.test(document.querySelector('[data-testid="nav-employees"]')?.textContent ?? ''));
+});
+
+test('a second Kembang on the same data folder explains the lock instead of opening it', async () => {
+  const second = await startBridge(dataDir, 34198, 0);
+  try {
+    const p2 = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await p2.goto(second.url);
+    const box = p2.getByTestId('startup-error');
+    await box.waitFor();
+    assert.match(await box.innerText(), /terbuka/i);
+    await p2.screenshot({ path: join(shots, 'startup-locked.png') });
+    await p2.close();
+  } finally {
+    await stopBridge(second);
+  }
+});
