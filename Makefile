@@ -10,7 +10,7 @@ TAGS := desktop,production$(WEBKIT_TAG)
 
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: run build deps deps-test frontend test test-go test-frontend e2e bench screenshots ctl clean fmt
+.PHONY: run build deps deps-test frontend test test-go test-frontend e2e desktop-check bench bench-coldstart screenshots ctl clean fmt
 
 ## run: install what is missing, build and start the desktop app (demo data on an empty database)
 run: build
@@ -41,7 +41,7 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SR
 frontend: frontend/dist/index.html
 
 ## test: every test — Go (race detector; PostgreSQL too when KEMBANG_TEST_PG_DSN is set), frontend, end-to-end
-test: deps-test test-go test-frontend e2e
+test: deps-test test-go test-frontend e2e desktop-check
 
 test-go:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/*')); \
@@ -57,14 +57,24 @@ e2e: frontend
 	$(GO) build -o build/bin/kembang-bridge ./e2e/bridge
 	cd frontend && KEMBANG_BRIDGE=../build/bin/kembang-bridge node --test e2e/
 
+## desktop-check: the real desktop binary starts in a virtual display and loads its page
+desktop-check: build
+	bash build/scripts/desktop.sh check build/bin/kembang
+
 ## screenshots: run the end-to-end test and keep its screenshots in docs/screenshots
 screenshots: frontend
 	$(GO) build -o build/bin/kembang-bridge ./e2e/bridge
 	cd frontend && KEMBANG_BRIDGE=../build/bin/kembang-bridge KEMBANG_SCREENSHOTS=../docs/screenshots node --test e2e/
+	$(MAKE) build
+	bash build/scripts/desktop.sh screenshot build/bin/kembang docs/screenshots/desktop-window.png
 
 ## bench: the benchmarks behind docs/BENCHMARKS.md
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime=5x ./backend/...
+
+## bench-coldstart: start the real app 10 times and report time to page loaded
+bench-coldstart: build
+	bash build/scripts/desktop.sh coldstart build/bin/kembang 10
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -137,18 +137,24 @@ func (s *Store) SearchEmployees(ctx context.Context, q EmployeeQuery) ([]Employe
 		return db
 	}
 	db := s.DB.WithContext(ctx)
-	var total int64
-	if err := filter(db.Table("employees AS e")).Count(&total).Error; err != nil {
-		return nil, 0, dbErr(op, err)
-	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultSearchLimit
 	}
+	offset := max(q.Offset, 0)
 	var rows []employeeJoined
-	err := filter(joinedEmployees(db)).Order("e.name, e.id").Limit(limit).Offset(max(q.Offset, 0)).Scan(&rows).Error
+	err := filter(joinedEmployees(db)).Order("e.name, e.id").Limit(limit).Offset(offset).Scan(&rows).Error
 	if err != nil {
 		return nil, 0, dbErr(op, err)
+	}
+	// A page short of the limit is the last one and gives the total
+	// itself: a search that matches few rows (a NIP, a rare name) then
+	// takes one pass over the employees instead of two.
+	total := int64(offset + len(rows))
+	if len(rows) == limit || (len(rows) == 0 && offset > 0) {
+		if err := filter(db.Table("employees AS e")).Count(&total).Error; err != nil {
+			return nil, 0, dbErr(op, err)
+		}
 	}
 	out := make([]EmployeeRow, len(rows))
 	for i, r := range rows {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	"gorm.io/gorm"
@@ -204,8 +205,8 @@ func (s *Store) ApplyEmployeeImport(ctx context.Context, rows []domain.ImportEmp
 		if err != nil {
 			return err
 		}
-		var created []employeeRecord
-		var changes []change
+		created := make([]any, 0, len(rows)*len(employeesTable.cols))
+		changes := make([]change, 0, len(rows))
 		for i, r := range rows {
 			e := emps[i]
 			unitID, err := refs.unit(r.UnitName)
@@ -234,7 +235,7 @@ func (s *Store) ApplyEmployeeImport(ctx context.Context, rows []domain.ImportEmp
 			case !changed:
 				res.Unchanged++
 			case prev == nil:
-				created = append(created, next)
+				created = employeeValues(created, &next)
 				changes = append(changes, ch)
 				res.Created++
 			default:
@@ -250,10 +251,8 @@ func (s *Store) ApplyEmployeeImport(ctx context.Context, rows []domain.ImportEmp
 			}
 			report(progress, i+1, len(rows))
 		}
-		if len(created) > 0 {
-			if err := tx.CreateInBatches(created, batchSize).Error; err != nil {
-				return dbErr(op, err)
-			}
+		if err := insertRows(tx, employeesTable, created); err != nil {
+			return dbErr(op, err)
 		}
 		return s.appendChanges(tx, op, changes)
 	})
@@ -291,10 +290,26 @@ func mergeImported(dst, src *domain.Employee, unitID, positionID *string) {
 // and otherwise the most recently changed tombstone.
 func employeesByNIP(tx *gorm.DB, op string, nips []string) (map[string]*employeeRecord, error) {
 	out := make(map[string]*employeeRecord, len(nips))
-	for start := 0; start < len(nips); start += nipChunk {
-		chunk := nips[start:min(start+nipChunk, len(nips))]
+	chunk := nipChunk
+	if tx.Dialector.Name() != DriverPostgres {
+		// One statement with the NIPs as one JSON array: the SQLite driver
+		// binds a long IN (?, ?, …) list in quadratic time.
+		chunk = len(nips)
+	}
+	for start := 0; start < len(nips); start += chunk {
+		part := nips[start:min(start+chunk, len(nips))]
+		var q *gorm.DB
+		if tx.Dialector.Name() == DriverPostgres {
+			q = tx.Where("nip IN ?", part)
+		} else {
+			list, err := json.Marshal(part)
+			if err != nil {
+				return nil, domain.E(domain.CodeInternal, op, err)
+			}
+			q = tx.Where("nip IN (SELECT value FROM json_each(?))", string(list))
+		}
 		var rows []employeeRecord
-		if err := tx.Where("nip IN ?", chunk).Order("updated_at, id").Find(&rows).Error; err != nil {
+		if err := q.Order("updated_at, id").Find(&rows).Error; err != nil {
 			return nil, dbErr(op, err)
 		}
 		for i := range rows {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -79,13 +80,13 @@ func (s *Store) stamp(prev, next domain.Syncable, action string) (change, bool, 
 	if err != nil {
 		return change{}, false, err
 	}
+	var changesJSON []byte
 	if prev == nil {
 		// Every field of a new row is a change from nothing.
-		if changes, err = diffJSON(nil, json.RawMessage(payload)); err != nil {
-			return change{}, false, err
-		}
+		changesJSON, err = newRowChanges(payload)
+	} else {
+		changesJSON, err = json.Marshal(changes)
 	}
-	changesJSON, err := json.Marshal(changes)
 	if err != nil {
 		return change{}, false, err
 	}
@@ -150,31 +151,27 @@ func (s *Store) write(tx *gorm.DB, op string, prev, next domain.Syncable, action
 	return s.appendChanges(tx, op, []change{ch})
 }
 
-// appendChanges stores outbox and audit rows in batches.
+// appendChanges stores outbox and audit rows with multi-row inserts.
 func (s *Store) appendChanges(tx *gorm.DB, op string, chs []change) error {
 	if len(chs) == 0 {
 		return nil
 	}
-	outbox := make([]domain.OutboxEntry, len(chs))
-	audit := make([]domain.AuditEntry, len(chs))
-	for i, ch := range chs {
-		outbox[i], audit[i] = ch.outbox, ch.audit
+	vals := make([]any, 0, len(chs)*max(len(outboxTable.cols), len(auditTable.cols)))
+	for i := range chs {
+		vals = outboxValues(vals, &chs[i].outbox)
 	}
-	if err := tx.CreateInBatches(outbox, batchSize).Error; err != nil {
+	if err := insertRows(tx, outboxTable, vals); err != nil {
 		return dbErr(op, err)
 	}
-	if err := tx.CreateInBatches(audit, batchSize).Error; err != nil {
+	vals = vals[:0]
+	for i := range chs {
+		vals = auditValues(vals, &chs[i].audit)
+	}
+	if err := insertRows(tx, auditTable, vals); err != nil {
 		return dbErr(op, err)
 	}
 	return nil
 }
-
-// batchSize is the rows per multi-row INSERT. It stays far below SQLite's
-// and PostgreSQL's limits on bound parameters, and small on purpose: the
-// pure-Go SQLite driver matches each parameter by a linear search over all
-// arguments, so a statement's binding cost grows with the square of its
-// parameter count (a 10k import spent half its time binding with 500-row batches).
-const batchSize = 32
 
 // diffJSON compares the JSON forms of prev and next field by field and
 // returns field → [old, new] for each user-visible difference. prev nil
@@ -219,6 +216,109 @@ func isNilPointer(v any) bool {
 	}
 	rv := reflect.ValueOf(v)
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// newRowChanges returns the audit changes of a new row whose JSON is
+// payload: every non-null field but the auditIgnored ones as [null, value],
+// in key order. It is byte for byte what marshalling diffJSON(nil, payload) gives,
+// without decoding the payload into a map. Payloads it cannot split simply
+// (escaped keys) take that slow way.
+func newRowChanges(payload []byte) ([]byte, error) {
+	type field struct{ key, val []byte }
+	fields := make([]field, 0, 24)
+	p := payload
+	ok := len(p) >= 2 && p[0] == '{' && p[len(p)-1] == '}'
+	for i := 1; ok && i < len(p)-1; {
+		if p[i] != '"' {
+			ok = false
+			break
+		}
+		end := i + 1
+		for end < len(p) && p[end] != '"' && p[end] != '\\' {
+			end++
+		}
+		if end+1 >= len(p) || p[end] != '"' || p[end+1] != ':' {
+			ok = false
+			break
+		}
+		key := p[i+1 : end]
+		vstart := end + 2
+		vend, valid := skipJSONValue(p, vstart)
+		if !valid {
+			ok = false
+			break
+		}
+		// A null field is no change from nothing.
+		if val := p[vstart:vend]; !auditIgnored[string(key)] && string(val) != "null" {
+			fields = append(fields, field{key, val})
+		}
+		i = vend
+		if i < len(p)-1 {
+			if p[i] != ',' {
+				ok = false
+				break
+			}
+			i++
+		}
+	}
+	if !ok {
+		changes, err := diffJSON(nil, json.RawMessage(payload))
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(changes)
+	}
+	slices.SortFunc(fields, func(a, b field) int { return bytes.Compare(a.key, b.key) })
+	n := 2
+	for _, f := range fields {
+		n += len(f.key) + len(f.val) + 12
+	}
+	out := make([]byte, 0, n)
+	out = append(out, '{')
+	for i, f := range fields {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, '"')
+		out = append(out, f.key...)
+		out = append(out, `":[null,`...)
+		out = append(out, f.val...)
+		out = append(out, ']')
+	}
+	return append(out, '}'), nil
+}
+
+// skipJSONValue returns the end of the compact JSON value starting at p[i].
+func skipJSONValue(p []byte, i int) (int, bool) {
+	depth := 0
+	for i < len(p) {
+		switch c := p[i]; c {
+		case '"':
+			i++
+			for i < len(p) && p[i] != '"' {
+				if p[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			if i >= len(p) {
+				return 0, false
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i, true
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return i, true
+			}
+		}
+		i++
+	}
+	return 0, false
 }
 
 func jsonFields(v any) (map[string]json.RawMessage, error) {
