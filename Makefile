@@ -32,8 +32,10 @@ deps-test:
 	@bash build/scripts/deps.sh test
 	@command -v npm >/dev/null || { echo "Node.js and npm are required (Debian: apt-get install nodejs npm)"; exit 1; }
 
+# npm install (not npm ci): the committed lock pins every version, but npm ci rejects a lock
+# that lists only this platform's optional rollup/esbuild binaries.
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
-	cd frontend && npm ci --no-audit --no-fund
+	cd frontend && npm install --no-audit --no-fund
 
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SRC)
 	cd frontend && npm run build
