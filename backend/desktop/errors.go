@@ -15,7 +15,12 @@ type ErrorDTO struct {
 }
 
 // FormatError turns any error into an ErrorDTO; used as Wails' ErrorFormatter.
+// A nil error gives an untyped nil, not a nil *ErrorDTO inside an interface
+// (which would compare != nil).
 func FormatError(err error) any {
+	if err == nil {
+		return nil
+	}
 	return toDTO(err)
 }
 

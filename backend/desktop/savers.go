@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"kembang/backend/core"
 )
 
 // DialogSaver asks with the native save dialog.
@@ -20,7 +22,7 @@ func (DialogSaver) SaveFile(ctx context.Context, defaultName string, data []byte
 	if err != nil || path == "" {
 		return "", err
 	}
-	return path, writeFileAtomic(path, data)
+	return path, core.WriteFileAtomic(path, data)
 }
 
 // DirSaver writes into a fixed folder without asking (browser bridge, tests).
@@ -32,26 +34,5 @@ func (d DirSaver) SaveFile(_ context.Context, defaultName string, data []byte) (
 		return "", err
 	}
 	path := filepath.Join(d.Dir, filepath.Base(defaultName))
-	return path, writeFileAtomic(path, data)
-}
-
-// writeFileAtomic never leaves a half-written file behind a power cut.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".kembang-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return path, core.WriteFileAtomic(path, data)
 }

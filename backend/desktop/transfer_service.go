@@ -63,12 +63,17 @@ func (s *TransferService) Commit(token string, skipInvalid bool) (string, error)
 	if err != nil {
 		return "", err
 	}
-	rep := s.b.jobs.report(token)
+	notFound := domain.E(domain.CodeNotFound, "import.commit", nil, "entity", "preview", "id", token)
+	rep := s.b.jobs.peek(token)
 	if rep == nil {
-		return "", domain.E(domain.CodeNotFound, "import.commit", nil, "entity", "preview", "id", token)
+		return "", notFound
 	}
 	if rep.Invalid > 0 && !skipInvalid {
+		// The preview stays: the user may still choose to write the valid rows.
 		return "", domain.E(domain.CodeImportRowInvalid, "import.commit", nil, "invalid", rep.Invalid)
+	}
+	if s.b.jobs.report(token) == nil {
+		return "", notFound // committed meanwhile by a concurrent call
 	}
 	ctx := s.b.context()
 	return s.b.jobs.start(rep.Valid, func(progress domain.Progress) (domain.ImportResult, error) {
@@ -127,9 +132,18 @@ type jobs struct {
 	mu      sync.Mutex
 	wg      sync.WaitGroup
 	reports map[string]*core.Report
+	order   []string // preview tokens, oldest first
 	states  map[string]*JobStatus
+	done    []string // finished job ids, oldest first
 	seq     int
 }
+
+// How many previews and finished jobs are remembered; older ones are
+// forgotten so memory stays flat over a long day of imports.
+const (
+	keepPreviews     = 8
+	keepFinishedJobs = 32
+)
 
 func newJobs() *jobs {
 	return &jobs{reports: map[string]*core.Report{}, states: map[string]*JobStatus{}}
@@ -143,13 +157,20 @@ func (j *jobs) nextID(prefix string) string {
 func (j *jobs) keep(r *core.Report) string {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	// Only the latest previews matter; forget old ones so memory stays flat.
-	if len(j.reports) > 8 {
-		j.reports = map[string]*core.Report{}
-	}
 	token := j.nextID("preview")
 	j.reports[token] = r
+	j.order = append(j.order, token)
+	for len(j.order) > keepPreviews {
+		delete(j.reports, j.order[0])
+		j.order = j.order[1:]
+	}
 	return token
+}
+
+func (j *jobs) peek(token string) *core.Report {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.reports[token]
 }
 
 func (j *jobs) report(token string) *core.Report {
@@ -178,6 +199,11 @@ func (j *jobs) start(total int, run func(domain.Progress) (domain.ImportResult, 
 		defer j.mu.Unlock()
 		st := j.states[id]
 		st.Finished = true
+		j.done = append(j.done, id)
+		for len(j.done) > keepFinishedJobs {
+			delete(j.states, j.done[0])
+			j.done = j.done[1:]
+		}
 		if err != nil {
 			st.Error = toDTO(err)
 			return

@@ -153,7 +153,7 @@ func gormConfig(now func() time.Time) *gorm.Config {
 // know: the field NIP is the column nip, not n_ip.
 type namer struct{ schema.NamingStrategy }
 
-var initialismColumns = map[string]string{"NIP": "nip"}
+var initialismColumns = map[string]string{"NIP": "nip", "AssessorNIP": "assessor_nip"}
 
 func (n namer) ColumnName(table, column string) string {
 	if c, ok := initialismColumns[column]; ok {
@@ -162,11 +162,19 @@ func (n namer) ColumnName(table, column string) string {
 	return n.NamingStrategy.ColumnName(table, column)
 }
 
+// resolveDir returns the absolute data folder: SQLite's URI filenames do not
+// open relative paths reliably, and users type --data-dir relative to where
+// they are.
 func resolveDir(cfg Config) (string, error) {
-	if cfg.Dir != "" {
-		return cfg.Dir, nil
+	dir := cfg.Dir
+	if dir == "" {
+		d, err := DefaultDataDir()
+		if err != nil {
+			return "", err
+		}
+		dir = d
 	}
-	return DefaultDataDir()
+	return filepath.Abs(dir)
 }
 
 func (s *Store) openSQLite(ctx context.Context, cfg Config) error {

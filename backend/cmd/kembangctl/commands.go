@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"text/tabwriter"
 
 	"kembang/backend/core"
@@ -184,7 +185,7 @@ func writeKindFile(ctx context.Context, g *globals, args []string, stdout io.Wri
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	if err := os.WriteFile(rest[0], data, 0o644); err != nil {
+	if err := core.WriteFileAtomic(rest[0], data); err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	fmt.Fprintln(stdout, rest[0])
@@ -278,12 +279,38 @@ func cmdCheckDB(ctx context.Context, g *globals, args []string, stdout io.Writer
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
+	return reportCheck(stdout, g.lang, rep, *asJSON)
+}
+
+// reportCheck prints a database check, as JSON or one fact per line, and
+// fails with exit code 1 when the integrity check found a problem.
+func reportCheck(w io.Writer, lang string, rep store.CheckReport, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		tables := make([]string, 0, len(rep.Counts))
+		for t := range rep.Counts {
+			tables = append(tables, t)
+		}
+		sort.Strings(tables)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s:\t%s\n", msg(lang, "check_integrity"), rep.Integrity)
+		fmt.Fprintf(tw, "%s:\t%s\n", msg(lang, "check_schema"), rep.SchemaVersion)
+		for _, t := range tables {
+			fmt.Fprintf(tw, "%s %s:\t%d\n", msg(lang, "check_rows"), t, rep.Counts[t])
+		}
+		fmt.Fprintf(tw, "%s:\t%d\n", msg(lang, "check_pending"), rep.OutboxPending)
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
-	fmt.Fprintf(stdout, "%+v\n", rep)
+	if rep.Integrity != "ok" {
+		return &exitError{code: 1, err: fmt.Errorf("%s", msg(lang, "check_failed"))}
+	}
 	return nil
 }
 

@@ -1,8 +1,8 @@
 // Command kembangctl is Kembang's admin CLI. It shares all code with the
 // desktop app (backend/core) and works on the same data folder.
 //
-// Exit codes: 0 done, 1 invalid rows (import) or a failed check, 2 usage,
-// file or database errors.
+// Exit codes: 0 done, 1 invalid rows (import) or a failed integrity check
+// (check-db), 2 usage, file or database errors.
 package main
 
 import (
@@ -56,7 +56,13 @@ type globals struct {
 
 func (g *globals) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.dataDir, "data-dir", g.dataDir, "data folder (default: $KEMBANG_DATA_DIR or the user config folder)")
-	fs.StringVar(&g.lang, "lang", g.lang, "language of messages: id or en")
+	fs.Func("lang", "language of messages: id (default) or en", func(v string) error {
+		if v != "id" && v != "en" {
+			return fmt.Errorf("--lang must be id or en, not %q", v)
+		}
+		g.lang = v
+		return nil
+	})
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -14,13 +14,18 @@ import (
 // say what is wrong and what to do. The frontend has its own catalogue
 // (frontend/src/i18n); both key on the same codes.
 var catalogue = map[string][2]string{ // code → {id, en}
-	"summary":       {"%d baris data: %d valid, %d tidak valid.", "%d data rows: %d valid, %d invalid."},
-	"errors_header": {"BARIS\tKOLOM\tMASALAH", "ROW\tCOLUMN\tPROBLEM"},
-	"warning_row":   {"Peringatan baris", "Warning row"},
-	"committed":     {"Tersimpan: %d baru, %d diperbarui, %d tidak berubah.", "Saved: %d created, %d updated, %d unchanged."},
-	"dry_run":       {"Uji coba (--dry-run): tidak ada yang disimpan.", "Dry run: nothing was written."},
-	"not_committed": {"Tidak ada yang disimpan karena ada baris tidak valid. Perbaiki berkasnya, atau ulangi dengan --skip-invalid untuk menyimpan baris yang valid saja.", "Nothing was written because some rows are invalid. Fix the file, or run again with --skip-invalid to write only the valid rows."},
-	"restored":      {"Basis data dipulihkan. Salinan data sebelumnya disimpan di folder backups.", "Database restored. The previous data was copied to the backups folder first."},
+	"summary":         {"%d baris data: %d valid, %d tidak valid.", "%d data rows: %d valid, %d invalid."},
+	"errors_header":   {"BARIS\tKOLOM\tMASALAH", "ROW\tCOLUMN\tPROBLEM"},
+	"warning_row":     {"Peringatan baris", "Warning row"},
+	"committed":       {"Tersimpan: %d baru, %d diperbarui, %d tidak berubah.", "Saved: %d created, %d updated, %d unchanged."},
+	"dry_run":         {"Uji coba (--dry-run): tidak ada yang disimpan.", "Dry run: nothing was written."},
+	"not_committed":   {"Tidak ada yang disimpan karena ada baris tidak valid. Perbaiki berkasnya, atau ulangi dengan --skip-invalid untuk menyimpan baris yang valid saja.", "Nothing was written because some rows are invalid. Fix the file, or run again with --skip-invalid to write only the valid rows."},
+	"check_integrity": {"Integritas", "Integrity"},
+	"check_schema":    {"Versi skema", "Schema version"},
+	"check_rows":      {"Baris", "Rows in"},
+	"check_pending":   {"Perubahan belum dikirim", "Changes not yet sent"},
+	"check_failed":    {"Pemeriksaan integritas menemukan masalah pada basis data. Pulihkan cadangan terakhir yang sehat dengan `kembangctl restore FILE` (berkas sekarang disalin ke folder backups lebih dulu).", "The integrity check found a problem in the database. Restore the last sound backup with `kembangctl restore FILE` (the current file is copied to the backups folder first)."},
+	"restored":        {"Basis data dipulihkan. Salinan data sebelumnya disimpan di folder backups.", "Database restored. The previous data was copied to the backups folder first."},
 
 	domain.CodeRequired:            {"wajib diisi.", "is required."},
 	domain.CodeTooLong:             {"terlalu panjang.", "is too long."},
@@ -66,6 +71,7 @@ var catalogue = map[string][2]string{ // code → {id, en}
 	domain.CodeDBNewerVersion: {"basis data ditulis oleh versi Kembang yang lebih baru. Pasang versi terbaru; data tidak diubah.", "The database was written by a newer Kembang. Install the newest version; the data was not changed."},
 	domain.CodeDBBackupFailed: {"cadangan sebelum pembaruan basis data gagal dibuat; tidak ada yang diubah. Periksa ruang disk.", "The backup before the database upgrade failed; nothing was changed. Check the free disk space."},
 	domain.CodeNotFound:       {"data tidak ditemukan.", "Not found."},
+	domain.CodeInternal:       {"terjadi kesalahan tak terduga. Catat pesan teknis di bawah ini dan hubungi pengelola aplikasi.", "An unexpected error occurred. Note the technical message below and contact your administrator."},
 	domain.CodeInvalid:        {"data tidak valid.", "Invalid data."},
 }
 
