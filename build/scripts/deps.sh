@@ -7,6 +7,11 @@
 set -euo pipefail
 mode=${1:-run}
 
+# On a fresh machine apt has no package lists yet, so apt-cache knows nothing.
+if [ "$(id -u)" -eq 0 ] && ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
+  apt-get update -qq
+fi
+
 pkgs=(build-essential pkg-config libgtk-3-dev)
 # Debian 12 ships WebKitGTK 4.0; Ubuntu 24.04 only 4.1 (the Makefile then
 # builds with the webkit2_41 tag).
