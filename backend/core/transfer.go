@@ -13,11 +13,14 @@ const (
 	KindEmployees    = "employees"
 	KindPositions    = "positions"
 	KindCompetencies = "competencies"
+	// KindAssessments is assessment-centre or competency-test results:
+	// import and template only (no export of current data).
+	KindAssessments = "assessments"
 )
 
 // ValidKind reports whether kind names something Kembang imports and exports.
 func ValidKind(kind string) bool {
-	return kind == KindEmployees || kind == KindPositions || kind == KindCompetencies
+	return kind == KindEmployees || kind == KindPositions || kind == KindCompetencies || kind == KindAssessments
 }
 
 // Report is the validated content of one spreadsheet, before anything is
@@ -33,6 +36,7 @@ type Report struct {
 	employees    []domain.ImportEmployee
 	positions    []domain.ImportPosition
 	competencies []domain.ImportCompetency
+	assessments  []domain.ImportAssessment
 }
 
 // Preview reads and validates a file of the given kind; nothing is written.
@@ -76,6 +80,10 @@ func (c *Core) Preview(ctx context.Context, kind, fileName string, data []byte) 
 		}
 		r.Rows, r.Valid, r.Invalid, r.Errors, r.Warnings = rep.Rows, rep.Valid, rep.Invalid, rep.Errors, rep.Warnings
 		r.competencies = rep.Ready
+	case KindAssessments:
+		if err := c.previewAssessments(ctx, t, r); err != nil {
+			return nil, err
+		}
 	}
 	if r.Errors == nil {
 		r.Errors = []importer.Issue{}
@@ -103,6 +111,8 @@ func (c *Core) Commit(ctx context.Context, r *Report, skipInvalid bool, progress
 		return c.Store.ApplyPositionImport(ctx, r.positions, progress)
 	case KindCompetencies:
 		return c.Store.ApplyCompetencyImport(ctx, r.competencies, progress)
+	case KindAssessments:
+		return c.Store.ApplyAssessmentImport(ctx, r.assessments, progress)
 	}
 	return domain.ImportResult{}, domain.E(domain.CodeInvalid, "import.commit", nil, "field", "kind", "value", r.Kind)
 }
@@ -114,6 +124,8 @@ func (c *Core) Template(ctx context.Context, kind string) ([]byte, error) {
 		return importer.EmployeeTemplate()
 	case KindCompetencies:
 		return importer.CompetencyTemplate()
+	case KindAssessments:
+		return importer.AssessmentTemplate()
 	case KindPositions:
 		// The positions template is an export with no rows: its columns are
 		// the current framework's competency codes.

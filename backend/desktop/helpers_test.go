@@ -18,6 +18,8 @@ type services struct {
 	framework *desktop.FrameworkService
 	employees *desktop.EmployeeService
 	transfer  *desktop.TransferService
+	assess    *desktop.AssessmentService
+	analysis  *desktop.AnalysisService
 	saveDir   string
 }
 
@@ -36,6 +38,10 @@ func byType(t *testing.T, b *desktop.Backend) services {
 			s.employees = v
 		case *desktop.TransferService:
 			s.transfer = v
+		case *desktop.AssessmentService:
+			s.assess = v
+		case *desktop.AnalysisService:
+			s.analysis = v
 		default:
 			t.Fatalf("unexpected service %T", svc)
 		}

@@ -82,5 +82,7 @@ func (b *Backend) Services() []any {
 		&FrameworkService{b: b},
 		&EmployeeService{b: b},
 		&TransferService{b: b},
+		&AssessmentService{b: b},
+		&AnalysisService{b: b},
 	}
 }

@@ -104,6 +104,7 @@ var fileNames = map[string]string{
 	core.KindEmployees:    "pegawai",
 	core.KindPositions:    "jabatan",
 	core.KindCompetencies: "kompetensi-teknis",
+	core.KindAssessments:  "hasil-penilaian",
 }
 
 func (s *TransferService) save(kind, what string, build func(*core.Core) ([]byte, error)) (string, error) {

@@ -22,6 +22,7 @@ const migrationsTable = "migrations"
 func migrations() []*gormigrate.Migration {
 	all := []*gormigrate.Migration{
 		{ID: "202611230001_initial", Migrate: migrateInitial},
+		{ID: "202611300002_assessments", Migrate: migrateAssessments},
 	}
 	return append(all, extraMigrations...)
 }

@@ -24,7 +24,7 @@ const (
 // SyncableTables lists every table whose rows travel through the outbox.
 // The conformance suite proves that each of them gets exactly one outbox
 // row per create, update and delete.
-var SyncableTables = []string{"offices", "units", "competencies", "framework_versions", "positions", "employees"}
+var SyncableTables = []string{"offices", "units", "competencies", "framework_versions", "positions", "employees", "assessments"}
 
 // auditIgnored are JSON fields left out of audit diffs: they change on every
 // write and say nothing about what the user changed.

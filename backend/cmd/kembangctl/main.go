@@ -21,9 +21,10 @@ Usage:
   kembangctl [--data-dir DIR] [--lang id|en] COMMAND [ARGS]
 
 Commands:
-  import employees|positions|competencies FILE [--dry-run] [--skip-invalid] [--json]
+  import employees|positions|competencies|assessments FILE [--dry-run] [--skip-invalid] [--json]
   export employees|positions|competencies FILE.xlsx
-  template employees|positions|competencies FILE.xlsx
+  template employees|positions|competencies|assessments FILE.xlsx
+  recap jpm [--unit UNIT] [--period P] [--json]
   demo [--employees N] [--seed S]
   backup [FILE]
   restore FILE
@@ -95,6 +96,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"restore":  cmdRestore,
 		"check-db": cmdCheckDB,
 		"version":  cmdVersion,
+		"recap":    cmdRecap,
 	}
 	f, ok := commands[cmd]
 	if !ok {
@@ -146,8 +148,8 @@ func kindArg(positional []string, want int, cmd string) (string, []string, error
 	}
 	kind := strings.ToLower(positional[0])
 	switch kind {
-	case "employees", "positions", "competencies":
+	case "employees", "positions", "competencies", "assessments":
 		return kind, positional[1:], nil
 	}
-	return "", nil, usageErr("%s: unknown kind %q (employees, positions or competencies)", cmd, positional[0])
+	return "", nil, usageErr("%s: unknown kind %q (employees, positions, competencies or assessments)", cmd, positional[0])
 }

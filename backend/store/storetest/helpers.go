@@ -128,6 +128,9 @@ type fixture struct {
 	unitB    *domain.Unit
 	position *domain.Position
 	tech     *domain.Competency
+	// assessee and assessment are set by withAssessee and the assessment writes.
+	assessee   *domain.Employee
+	assessment *domain.Assessment
 }
 
 func levels() domain.Levels {

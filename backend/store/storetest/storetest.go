@@ -22,6 +22,7 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 	cases = append(cases, repoCases...)
 	cases = append(cases, employeeCases...)
 	cases = append(cases, importCases...)
+	cases = append(cases, assessmentCases...)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)

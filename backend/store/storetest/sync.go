@@ -17,6 +17,7 @@ var entityOf = map[string]string{
 	"framework_versions": "framework_version",
 	"positions":          "position",
 	"employees":          "employee",
+	"assessments":        "assessment",
 }
 
 // op is one write the suite performs on a syncable table.
@@ -121,6 +122,9 @@ func outboxCases() []testCase {
 			var f fixture
 			if tbl != "offices" {
 				f = newFixture(t, s)
+			}
+			if tbl == "assessments" {
+				f.withAssessee(t, s)
 			}
 			for _, w := range writesPerTable[tbl] {
 				before := outboxBy(t, s)
