@@ -202,6 +202,78 @@ test('import: every problem is listed by row and column, then only valid rows ar
   assert.match(await page.getByTestId('employee-row').first().innerText(), /Dr\. Budi Santoso, S\.Kom\./);
 });
 
+test('assessment grid: typing a level autosaves the cell; the form finalizes and corrects', async () => {
+  await page.getByTestId('nav-assessment').click();
+  const unitSelect = page.getByTestId('grid-unit');
+  await unitSelect.waitFor();
+  const first = await unitSelect.locator('option').nth(1).getAttribute('value');
+  await unitSelect.selectOption(first);
+  await page.getByTestId('grid-cell').first().waitFor();
+  const row = page.locator('[data-testid="grid-row"]:not([data-state="finalized"])').first();
+  const emp = await row.getAttribute('data-employee');
+  const cell = row.locator('[data-testid="grid-cell"][aria-disabled="false"]').first();
+  const code = await cell.getAttribute('data-code');
+  await cell.click();
+  await page.keyboard.press('3');
+  const sel = `[data-testid="grid-cell"][data-employee="${emp}"][data-code="${code}"]`;
+  await page.waitForSelector(`${sel}[data-save="saved"]`);
+  assert.equal(await page.locator(sel).getAttribute('data-level'), '3');
+  assert.equal(await page.getByTestId('grid-save-state').getAttribute('data-errors'), '0');
+  // Finalized rows are read-only: typing there changes nothing.
+  const finalCell = page.locator('[data-testid="grid-row"][data-state="finalized"] [data-testid="grid-cell"]').first();
+  if (await finalCell.count()) {
+    const before = await finalCell.getAttribute('data-level');
+    await finalCell.focus(); // aria-disabled: Playwright will not click it
+    await page.keyboard.press('5');
+    assert.equal(await finalCell.getAttribute('data-level'), before);
+  }
+  await shot('assessment-grid');
+
+  await page.locator(sel).click();
+  await page.keyboard.press('Control+Enter');
+  const form = page.getByTestId('assessment-form');
+  await form.getByTestId('form-competency').first().waitFor();
+  await form.locator(`[data-testid="form-competency"][data-code="${code}"]`).click();
+  assert.equal(await form.locator(`[data-testid="form-competency"][data-code="${code}"]`).getAttribute('data-level'), '3');
+  await shot('assessment-form');
+  await form.getByTestId('form-finalize').click();
+  await page.getByTestId('confirm-ok').click();
+  await page.waitForSelector('[data-testid="form-state"][data-state="finalized"]');
+  await form.getByTestId('form-correct').click();
+  await page.waitForSelector('[data-testid="form-state"][data-state="draft"]');
+  await form.locator('[data-testid="history-item"][data-state="finalized"]').first().waitFor();
+  assert.ok(await form.locator('[data-testid="history-item"].superseded').count() >= 1);
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+});
+
+test('analysis: employee radar and JPM, unit recap charts and 9-box, settings validation', async () => {
+  await page.getByTestId('nav-analysis').click();
+  await page.getByTestId('analysis-tab-recap').click();
+  await page.locator('[data-testid="recap-gap-chart"] canvas').waitFor();
+  await page.locator('[data-testid="recap-category-chart"] canvas').waitFor();
+  assert.equal(await page.getByTestId('recap-nine-box').locator('[data-testid="nine-box-cell"]').count(), 9);
+  // DOMAIN.md §6: top row is kinerja di atas ekspektasi: boxes 4, 7, 9.
+  const order = await page.getByTestId('recap-nine-box').locator('[data-testid="nine-box-cell"]').evaluateAll((els) => els.map((e) => e.dataset.box));
+  assert.deepEqual(order, ['4', '7', '9', '2', '5', '8', '1', '3', '6']);
+  await shot('analysis-recap');
+
+  await page.getByTestId('recap-person').first().click();
+  await page.locator('[data-testid="radar-chart"] canvas').waitFor();
+  assert.match(await page.getByTestId('analysis-jpm').innerText(), /^\d+(,\d+)?%$/);
+  assert.match(await page.getByTestId('analysis-completeness').innerText(), /dari \d+ kompetensi dinilai/);
+  await shot('analysis-employee');
+
+  await page.getByTestId('analysis-settings-open').click();
+  await page.getByTestId('settings-mapping-high').fill('70');
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('settings-error').waitFor();
+  assert.match(await page.getByTestId('analysis-settings').innerText(), /Batas kategori JPM tidak valid/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('analysis-settings').waitFor({ state: 'detached' });
+  await page.getByTestId('nav-employees').click(); // the next test starts on the employees screen
+});
+
 test('English switch translates the interface', async () => {
   await page.getByTestId('employee-search').fill('');
   await page.getByTestId('locale-en').click();

@@ -12,7 +12,9 @@ import * as Org from '../../wailsjs/go/desktop/OrgService';
 import * as Fw from '../../wailsjs/go/desktop/FrameworkService';
 import * as Emp from '../../wailsjs/go/desktop/EmployeeService';
 import * as Tr from '../../wailsjs/go/desktop/TransferService';
-import { desktop, domain, importer } from '../../wailsjs/go/models';
+import * as As from '../../wailsjs/go/desktop/AssessmentService';
+import * as An from '../../wailsjs/go/desktop/AnalysisService';
+import { core, desktop, domain, importer, store } from '../../wailsjs/go/models';
 import { Quit } from '../../wailsjs/runtime/runtime';
 import type {
   AppInfo,
@@ -35,6 +37,26 @@ import type {
   Position,
   Standards,
   Unit,
+  AnalysisLine,
+  AnalysisSettings,
+  AssessmentDTO,
+  AssessmentForm,
+  AssessmentItem,
+  EmployeeAnalysis,
+  FormCompetency,
+  Grid,
+  GridCell,
+  GridColumn,
+  GridRow,
+  LevelSource,
+  NineBoxCutoffs,
+  NineBoxPlacement,
+  Recap,
+  RecapGap,
+  RecapHeatmap,
+  RecapPerson,
+  ResultRule,
+  Thresholds,
 } from './types';
 
 export interface AppServiceBinding {
@@ -78,6 +100,26 @@ export interface TransferServiceBinding {
   Export(kind: string): Promise<string>;
 }
 
+export interface AssessmentServiceBinding {
+  Periods(): Promise<string[]>;
+  ListForEmployee(employeeId: string): Promise<AssessmentDTO[]>;
+  Form(employeeId: string, period: string, method: string): Promise<AssessmentForm>;
+  Save(a: AssessmentDTO): Promise<AssessmentDTO>;
+  SetLevel(assessmentId: string, competencyCode: string, level: number, evidence: string): Promise<AssessmentDTO>;
+  Transition(id: string, to: string): Promise<AssessmentDTO>;
+  Supersede(id: string): Promise<AssessmentDTO>;
+  Grid(unitId: string, period: string, method: string): Promise<Grid>;
+  GridSet(employeeId: string, period: string, method: string, competencyCode: string, level: number): Promise<GridCell>;
+  SubmitGrid(unitId: string, period: string, method: string): Promise<number>;
+}
+export interface AnalysisServiceBinding {
+  Settings(): Promise<AnalysisSettings>;
+  SaveSettings(s: AnalysisSettings): Promise<AnalysisSettings>;
+  Employee(employeeId: string, period: string): Promise<EmployeeAnalysis>;
+  Recap(unitId: string, period: string): Promise<Recap>;
+  ExportRecap(unitId: string, period: string): Promise<string>;
+}
+
 /** Types a generated promise as the runtime shape described in ./types. */
 const as = <T>(p: Promise<unknown>): Promise<T> => p as Promise<T>;
 
@@ -104,6 +146,26 @@ export type ContractCheck = [
   ExpectNone<MissingIn<Issue, importer.Issue>>,
   ExpectNone<MissingIn<Job, desktop.JobStatus>>,
   ExpectNone<MissingIn<ImportResult, domain.ImportResult>>,
+  ExpectNone<MissingIn<AssessmentDTO, core.AssessmentDTO>>,
+  ExpectNone<MissingIn<AssessmentItem, domain.AssessmentItem>>,
+  ExpectNone<MissingIn<AssessmentForm, desktop.AssessmentForm>>,
+  ExpectNone<MissingIn<FormCompetency, core.FormCompetency>>,
+  ExpectNone<MissingIn<Grid, core.Grid>>,
+  ExpectNone<MissingIn<GridColumn, core.GridColumn>>,
+  ExpectNone<MissingIn<GridRow, core.GridRow>>,
+  ExpectNone<MissingIn<GridCell, store.GridCell>>,
+  ExpectNone<MissingIn<AnalysisSettings, core.AnalysisSettings>>,
+  ExpectNone<MissingIn<ResultRule, domain.ResultRule>>,
+  ExpectNone<MissingIn<Thresholds, domain.CategoryThresholds>>,
+  ExpectNone<MissingIn<NineBoxCutoffs, domain.NineBoxCutoffs>>,
+  ExpectNone<MissingIn<EmployeeAnalysis, desktop.EmployeeAnalysis>>,
+  ExpectNone<MissingIn<AnalysisLine, core.AnalysisLine>>,
+  ExpectNone<MissingIn<LevelSource, domain.Contribution>>,
+  ExpectNone<MissingIn<NineBoxPlacement, core.NineBoxPlace>>,
+  ExpectNone<MissingIn<Recap, core.Recap>>,
+  ExpectNone<MissingIn<RecapGap, core.RecapGap>>,
+  ExpectNone<MissingIn<RecapPerson, core.RecapPerson>>,
+  ExpectNone<MissingIn<RecapHeatmap, core.Heatmap>>,
 ];
 
 export const AppService: AppServiceBinding = {
@@ -149,6 +211,27 @@ export const TransferService: TransferServiceBinding = {
   Job: (id) => as<Job>(Tr.Job(id)),
   SaveTemplate: (kind) => Tr.SaveTemplate(kind),
   Export: (kind) => Tr.Export(kind),
+};
+
+export const AssessmentService: AssessmentServiceBinding = {
+  Periods: () => As.Periods(),
+  ListForEmployee: (employeeId) => as<AssessmentDTO[]>(As.ListForEmployee(employeeId)),
+  Form: (employeeId, period, method) => as<AssessmentForm>(As.Form(employeeId, period, method)),
+  Save: (a) => as<AssessmentDTO>(As.Save(core.AssessmentDTO.createFrom(a))),
+  SetLevel: (assessmentId, code, level, evidence) => as<AssessmentDTO>(As.SetLevel(assessmentId, code, level, evidence)),
+  Transition: (id, to) => as<AssessmentDTO>(As.Transition(id, to)),
+  Supersede: (id) => as<AssessmentDTO>(As.Supersede(id)),
+  Grid: (unitId, period, method) => as<Grid>(As.Grid(unitId, period, method)),
+  GridSet: (employeeId, period, method, code, level) => as<GridCell>(As.GridSet(employeeId, period, method, code, level)),
+  SubmitGrid: (unitId, period, method) => As.SubmitGrid(unitId, period, method),
+};
+
+export const AnalysisService: AnalysisServiceBinding = {
+  Settings: () => as<AnalysisSettings>(An.Settings()),
+  SaveSettings: (s) => as<AnalysisSettings>(An.SaveSettings(core.AnalysisSettings.createFrom(s))),
+  Employee: (employeeId, period) => as<EmployeeAnalysis>(An.Employee(employeeId, period)),
+  Recap: (unitId, period) => as<Recap>(An.Recap(unitId, period)),
+  ExportRecap: (unitId, period) => An.ExportRecap(unitId, period),
 };
 
 /** Closes the app window. Outside the Wails webview (browser bridge) there is no runtime: returns false. */

@@ -20,6 +20,13 @@ import type {
   Position,
   Standards,
   Unit,
+  AnalysisSettings,
+  AssessmentDTO,
+  AssessmentForm,
+  EmployeeAnalysis,
+  Grid,
+  GridCell,
+  Recap,
 } from './types';
 
 export { ApiError, toApiError } from './errors';
@@ -92,4 +99,80 @@ export const transferApi = {
   job: (id: string): Promise<Job> => call(() => B.TransferService.Job(id)),
   saveTemplate: (kind: ImportKind): Promise<string> => call(() => B.TransferService.SaveTemplate(kind)),
   exportData: (kind: ImportKind): Promise<string> => call(() => B.TransferService.Export(kind)),
+};
+
+function normAssessment(a: AssessmentDTO): AssessmentDTO {
+  return {
+    ...a,
+    supersedesId: a.supersedesId || null,
+    supersededById: a.supersededById || null,
+    performanceRating: a.performanceRating ?? null,
+    items: arr(a.items).map((i) => ({ ...i, evidence: i.evidence ?? '' })),
+  };
+}
+
+export const assessmentApi = {
+  periods: async (): Promise<string[]> => arr(await call(() => B.AssessmentService.Periods())),
+  listForEmployee: async (employeeId: string): Promise<AssessmentDTO[]> =>
+    arr(await call(() => B.AssessmentService.ListForEmployee(employeeId))).map(normAssessment),
+  form: async (employeeId: string, period: string, method: string): Promise<AssessmentForm> => {
+    const f = await call(() => B.AssessmentService.Form(employeeId, period, method));
+    return {
+      ...f,
+      assessment: normAssessment(f.assessment),
+      competencies: arr(f.competencies).map((c) => ({ ...c, levels: arr(c.levels).map((l) => ({ ...l, indicators: arr(l.indicators) })) })),
+    };
+  },
+  save: async (a: AssessmentDTO): Promise<AssessmentDTO> => normAssessment(await call(() => B.AssessmentService.Save(a))),
+  setLevel: async (assessmentId: string, code: string, level: number, evidence: string): Promise<AssessmentDTO> =>
+    normAssessment(await call(() => B.AssessmentService.SetLevel(assessmentId, code, level, evidence))),
+  transition: async (id: string, to: string): Promise<AssessmentDTO> => normAssessment(await call(() => B.AssessmentService.Transition(id, to))),
+  supersede: async (id: string): Promise<AssessmentDTO> => normAssessment(await call(() => B.AssessmentService.Supersede(id))),
+  grid: async (unitId: string, period: string, method: string): Promise<Grid> => {
+    const g = await call(() => B.AssessmentService.Grid(unitId, period, method));
+    return {
+      ...g,
+      columns: arr(g.columns),
+      rows: arr(g.rows).map((r) => ({ ...r, assessmentId: r.assessmentId || null, levels: r.levels ?? {}, standards: r.standards ?? {} })),
+    };
+  },
+  gridSet: (employeeId: string, period: string, method: string, code: string, level: number): Promise<GridCell> =>
+    call(() => B.AssessmentService.GridSet(employeeId, period, method, code, level)),
+  submitGrid: (unitId: string, period: string, method: string): Promise<number> =>
+    call(() => B.AssessmentService.SubmitGrid(unitId, period, method)),
+};
+
+function normSettings(s: AnalysisSettings): AnalysisSettings {
+  return {
+    ...s,
+    resultRule: { ...s.resultRule, priority: arr(s.resultRule?.priority), weights: s.resultRule?.weights ?? {} },
+  };
+}
+
+export const analysisApi = {
+  settings: async (): Promise<AnalysisSettings> => normSettings(await call(() => B.AnalysisService.Settings())),
+  saveSettings: async (s: AnalysisSettings): Promise<AnalysisSettings> => normSettings(await call(() => B.AnalysisService.SaveSettings(s))),
+  employee: async (employeeId: string, period: string): Promise<EmployeeAnalysis> => {
+    const a = await call(() => B.AnalysisService.Employee(employeeId, period));
+    return { ...a, lines: arr(a.lines).map((l) => ({ ...l, sources: arr(l.sources) })), nineBox: a.nineBox?.box ? a.nineBox : null };
+  },
+  recap: async (unitId: string, period: string): Promise<Recap> => {
+    const r = await call(() => B.AnalysisService.Recap(unitId, period));
+    const counts = arr(r.nineBox?.counts);
+    return {
+      ...r,
+      byCategory: r.byCategory ?? {},
+      averageGap: arr(r.averageGap),
+      largestGaps: arr(r.largestGaps),
+      people: arr(r.people),
+      heatmap: {
+        units: arr(r.heatmap?.units),
+        codes: arr(r.heatmap?.codes),
+        gaps: arr(r.heatmap?.gaps).map((row) => arr(row)),
+      },
+      nineBox: { counts: Array.from({ length: 10 }, (_, i) => counts[i] ?? 0) },
+      thresholds: r.thresholds ?? null,
+    };
+  },
+  exportRecap: (unitId: string, period: string): Promise<string> => call(() => B.AnalysisService.ExportRecap(unitId, period)),
 };

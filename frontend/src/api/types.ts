@@ -194,8 +194,10 @@ export interface Golongan {
   pangkat: string;
 }
 
-export const IMPORT_KINDS = ['employees', 'positions', 'competencies'] as const;
+export const IMPORT_KINDS = ['employees', 'positions', 'competencies', 'assessments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** Kinds with an "export current data" action (assessment-centre results are import-only). */
+export const EXPORT_KINDS = ['employees', 'positions', 'competencies'] as const satisfies readonly ImportKind[];
 
 export interface Issue {
   row: number;
@@ -233,4 +235,210 @@ export interface Job {
   finished: boolean;
   result: ImportResult | null;
   error: ErrorPayload | null;
+}
+
+// ---- assessments (docs/API.md "AssessmentService") ----
+
+/** Most trusted first; also the default priority of the result rule. */
+export const ASSESSMENT_METHODS = ['assessor', 'test', 'supervisor', 'peer', 'self'] as const;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+export const ASSESSMENT_STATES = ['draft', 'submitted', 'finalized'] as const;
+export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
+
+export interface AssessmentItem {
+  competencyCode: string;
+  /** 0 = not assessed, 1–5. */
+  level: number;
+  evidence: string;
+}
+
+export interface AssessmentDTO {
+  id: string;
+  version: number;
+  employeeId: string;
+  period: string;
+  method: AssessmentMethod | string;
+  frameworkVersion: number;
+  state: AssessmentState | string;
+  assessorName: string;
+  assessorNip: string;
+  assessedOn: string;
+  supersedesId: string | null;
+  supersededById: string | null;
+  items: AssessmentItem[];
+  performanceRating: number | null;
+  note: string;
+  updatedAt: string;
+}
+
+export interface FormCompetency {
+  code: string;
+  name: string;
+  type: CompetencyType | string;
+  definition: string;
+  /** Required level of the employee's position. */
+  standard: number;
+  levels: CompetencyLevel[];
+}
+
+export interface AssessmentForm {
+  assessment: AssessmentDTO;
+  employee: EmployeeItem;
+  competencies: FormCompetency[];
+}
+
+export interface GridColumn {
+  code: string;
+  name: string;
+  type: CompetencyType | string;
+}
+
+export interface GridRow {
+  employeeId: string;
+  nip: string;
+  name: string;
+  positionName: string;
+  assessmentId: string | null;
+  version: number;
+  state: AssessmentState | string;
+  levels: Record<string, number>;
+  standards: Record<string, number>;
+}
+
+export interface Grid {
+  unitId: string;
+  period: string;
+  method: AssessmentMethod | string;
+  columns: GridColumn[];
+  rows: GridRow[];
+}
+
+export interface GridCell {
+  assessmentId: string;
+  version: number;
+  state: AssessmentState | string;
+  level: number;
+}
+
+// ---- analysis (docs/API.md "AnalysisService") ----
+
+export interface ResultRule {
+  mode: 'priority' | 'weighted' | string;
+  priority: (AssessmentMethod | string)[];
+  weights: Record<string, number>;
+  includeSubmitted: boolean;
+}
+
+export interface Thresholds {
+  name: string;
+  high: number;
+  mid: number;
+  highCode: string;
+  midCode: string;
+  lowCode: string;
+}
+
+export interface NineBoxCutoffs {
+  performanceHigh: number;
+  performanceMid: number;
+  potentialHigh: number;
+  potentialMid: number;
+}
+
+export interface AnalysisSettings {
+  resultRule: ResultRule;
+  capPerCompetency: boolean;
+  thresholdSet: 'mapping' | 'selection' | string;
+  mapping: Thresholds;
+  selection: Thresholds;
+  nineBox: NineBoxCutoffs;
+}
+
+export interface LevelSource {
+  assessmentId: string;
+  method: AssessmentMethod | string;
+  level: number;
+  /** 0..1; 0 = not used for the result. */
+  share: number;
+}
+
+export interface AnalysisLine {
+  code: string;
+  name: string;
+  type: CompetencyType | string;
+  standard: number;
+  actual: number;
+  assessed: boolean;
+  gap: number;
+  sources: LevelSource[];
+}
+
+export interface NineBoxPlacement {
+  box: number;
+  label: string;
+  performanceBand: string;
+  potentialBand: string;
+}
+
+export interface EmployeeAnalysis {
+  employee: EmployeeItem;
+  period: string;
+  lines: AnalysisLine[];
+  sumStandard: number;
+  sumActual: number;
+  jpm: number;
+  category: string;
+  complete: boolean;
+  assessed: number;
+  required: number;
+  performance: number | null;
+  nineBox: NineBoxPlacement | null;
+}
+
+export interface RecapGap {
+  employeeId: string;
+  name: string;
+  unitName: string;
+  code: string;
+  competencyName: string;
+  standard: number;
+  actual: number;
+  gap: number;
+}
+
+export interface RecapPerson {
+  employeeId: string;
+  nip: string;
+  name: string;
+  unitName: string;
+  positionName: string;
+  jpm: number;
+  category: string;
+  complete: boolean;
+  /** 0 when not placed. */
+  box: number;
+}
+
+export interface RecapHeatmap {
+  units: { id: string; name: string }[];
+  codes: { code: string; name: string }[];
+  /** [unit][code]; null = nobody assessed. */
+  gaps: (number | null)[][];
+}
+
+export interface Recap {
+  period: string;
+  unitId: string;
+  count: number;
+  byCategory: Record<string, number>;
+  uncategorised: number;
+  incomplete: number;
+  averageJpm: number;
+  averageGap: { code: string; name: string; gap: number }[];
+  largestGaps: RecapGap[];
+  people: RecapPerson[];
+  heatmap: RecapHeatmap;
+  nineBox: { counts: number[] };
+  /** The threshold set the categories were computed with. */
+  thresholds: Thresholds | null;
 }

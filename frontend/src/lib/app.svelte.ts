@@ -2,7 +2,7 @@
 // target view consumes) and toasts.
 import { appApi, type AppInfo, type ImportKind } from '../api';
 
-export const VIEWS = ['dashboard', 'employees', 'framework', 'org', 'transfer'] as const;
+export const VIEWS = ['dashboard', 'employees', 'assessment', 'analysis', 'framework', 'org', 'transfer'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export type Intent =
@@ -10,7 +10,9 @@ export type Intent =
   | { kind: 'focusSearch' }
   | { kind: 'needsReview' }
   | { kind: 'openPosition'; id: string }
-  | { kind: 'import'; importKind: ImportKind };
+  | { kind: 'import'; importKind: ImportKind }
+  /** Analysis screen: show this employee (and period, when given). */
+  | { kind: 'analyseEmployee'; employeeId: string; period?: string };
 
 export const nav = $state<{ view: ViewName; intent: Intent | null }>({ view: 'dashboard', intent: null });
 
