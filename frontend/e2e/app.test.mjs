@@ -56,7 +56,9 @@ function stopBridge(b) {
 }
 
 async function shot(name) {
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  // Notifications from earlier steps would cover the screen being documented;
+  // hide them for the picture only (clicking them away would move the focus).
+  await page.screenshot({ path: join(shots, `${name}.png`), style: '[data-testid="toasts"] { display: none !important; }' });
 }
 
 before(async () => {
