@@ -235,7 +235,7 @@ func (c *Core) Analyse(ctx context.Context, employeeID, period string) (*Employe
 		if ta, tb := rankType(a.Type, comps[a.Code].Code != ""), rankType(b.Type, comps[b.Code].Code != ""); ta != tb {
 			return ta < tb
 		}
-		return naturalLess(a.Code, b.Code)
+		return domain.NaturalLess(a.Code, b.Code)
 	})
 	return out, nil
 }

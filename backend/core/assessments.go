@@ -146,7 +146,7 @@ func (c *Core) Periods(ctx context.Context) ([]string, error) {
 		}
 	}
 	out := append([]string{cur}, ps...)
-	sort.SliceStable(out, func(i, j int) bool { return naturalLess(out[j], out[i]) })
+	sort.SliceStable(out, func(i, j int) bool { return domain.NaturalLess(out[j], out[i]) })
 	return out, nil
 }
 
@@ -291,38 +291,8 @@ func sortCodes(codes []string, byCode map[string]domain.Competency) {
 		if ri, rj := rank(codes[i]), rank(codes[j]); ri != rj {
 			return ri < rj
 		}
-		return naturalLess(codes[i], codes[j])
+		return domain.NaturalLess(codes[i], codes[j])
 	})
-}
-
-// naturalLess compares strings with runs of digits compared as numbers
-// (M.2 before M.10).
-func naturalLess(a, b string) bool {
-	for a != "" && b != "" {
-		da, db := digits(a), digits(b)
-		if da != "" && db != "" {
-			na, _ := strconv.ParseUint(da, 10, 64)
-			nb, _ := strconv.ParseUint(db, 10, 64)
-			if na != nb {
-				return na < nb
-			}
-			a, b = a[len(da):], b[len(db):]
-			continue
-		}
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) < len(b)
-}
-
-func digits(s string) string {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return s[:i]
 }
 
 // unitScope returns the unit ids of a unit's subtree, nil for the whole

@@ -213,7 +213,7 @@ func (s *Store) Periods(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, dbErr("assessment.periods", err)
 	}
-	sort.Slice(out, func(i, j int) bool { return naturalLess(out[j], out[i]) })
+	sort.Slice(out, func(i, j int) bool { return domain.NaturalLess(out[j], out[i]) })
 	return out, nil
 }
 

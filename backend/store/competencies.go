@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
@@ -24,37 +23,8 @@ func sortCompetencies(cs []domain.Competency) {
 		if ti != tj {
 			return ti < tj
 		}
-		return naturalLess(cs[i].Code, cs[j].Code)
+		return domain.NaturalLess(cs[i].Code, cs[j].Code)
 	})
-}
-
-// naturalLess compares strings with runs of digits compared as numbers.
-func naturalLess(a, b string) bool {
-	for a != "" && b != "" {
-		da, db := digitPrefix(a), digitPrefix(b)
-		if da != "" && db != "" {
-			na, _ := strconv.ParseUint(da, 10, 64)
-			nb, _ := strconv.ParseUint(db, 10, 64)
-			if na != nb {
-				return na < nb
-			}
-			a, b = a[len(da):], b[len(db):]
-			continue
-		}
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) < len(b)
-}
-
-func digitPrefix(s string) string {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return s[:i]
 }
 
 // ListCompetencies returns the live competencies, retired ones only when
