@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os/user"
 
 	"kembang/backend/domain"
 	"kembang/backend/framework"
@@ -33,12 +34,44 @@ func Open(ctx context.Context, cfg store.Config) (*Core, error) {
 		return nil, err
 	}
 	s.DefaultStandards = framework.DefaultStandards
+	if s.Actor == "" {
+		s.Actor = DefaultActor()
+	}
 	c := &Core{Store: s}
+	if s.Device == "" {
+		if s.Device, err = c.deviceID(ctx); err != nil {
+			_ = s.Close()
+			return nil, err
+		}
+	}
 	if err := c.seed(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
 	}
 	return c, nil
+}
+
+// settingDeviceID keeps this installation's device id: every write is
+// stamped with it (updated_by_device, outbox, audit) as SYNC.md requires.
+const settingDeviceID = "device.id"
+
+// deviceID returns the installation's device id, made once and kept.
+func (c *Core) deviceID(ctx context.Context) (string, error) {
+	id, ok, err := c.Store.GetSetting(ctx, settingDeviceID)
+	if err != nil || ok {
+		return id, err
+	}
+	id = store.NewUUIDv7()
+	return id, c.Store.SetSetting(ctx, settingDeviceID, id)
+}
+
+// DefaultActor names who is writing, for the audit trail: the operating
+// system's user name of this session.
+func DefaultActor() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "kembang"
 }
 
 // Close releases the database and its lock.

@@ -25,7 +25,7 @@ func storeConfig(g *globals) (store.Config, error) {
 		}
 		dir = d
 	}
-	return store.Config{Dir: dir, Actor: "kembangctl"}, nil
+	return store.Config{Dir: dir, Actor: core.DefaultActor() + " (kembangctl)"}, nil
 }
 
 func openCore(ctx context.Context, g *globals) (*core.Core, error) {
