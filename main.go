@@ -49,7 +49,8 @@ func main() {
 		},
 		OnShutdown: app.shutdown,
 		SingleInstanceLock: &options.SingleInstanceLock{
-			UniqueId: "id.kembang.desktop",
+			UniqueId:               "id.kembang.desktop",
+			OnSecondInstanceLaunch: app.secondInstance,
 		},
 		ErrorFormatter: desktop.FormatError,
 		Bind:           backend.Services(),
