@@ -190,7 +190,7 @@ func (j *jobs) start(total int, run func(domain.Progress) (domain.ImportResult, 
 	j.wg.Add(1)
 	go func() {
 		defer j.wg.Done()
-		res, err := run(func(done, total int) {
+		res, err := runGuarded(run, func(done, total int) {
 			j.mu.Lock()
 			st := j.states[id]
 			st.Done, st.Total = done, total
@@ -213,6 +213,17 @@ func (j *jobs) start(total int, run func(domain.Progress) (domain.ImportResult, 
 		st.Result = &res
 	}()
 	return id
+}
+
+// runGuarded turns a panic in a background job into an error the UI shows,
+// instead of taking the whole app down with the user's work.
+func runGuarded(run func(domain.Progress) (domain.ImportResult, error), progress domain.Progress) (res domain.ImportResult, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = domain.E(domain.CodeInternal, "job", fmt.Errorf("panic: %v", p))
+		}
+	}()
+	return run(progress)
 }
 
 func (j *jobs) status(id string) (JobStatus, bool) {
