@@ -10,7 +10,9 @@ TAGS := desktop,production$(WEBKIT_TAG)
 
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: run build deps deps-test frontend test test-go test-frontend e2e desktop-check bench bench-coldstart screenshots ctl clean fmt
+WAILS := $(shell $(GO) env GOPATH)/bin/wails
+
+.PHONY: windows run build deps deps-test frontend test test-go test-frontend e2e desktop-check bench bench-coldstart screenshots ctl clean fmt
 
 ## run: install what is missing, build and start the desktop app (demo data on an empty database)
 run: build
@@ -77,6 +79,14 @@ bench:
 ## bench-coldstart: start the real app 10 times and report time to page loaded
 bench-coldstart: build
 	bash build/scripts/desktop.sh coldstart build/bin/kembang 10
+
+## windows: cross-build the Windows exe and its NSIS installer into build/bin (needs the nsis package)
+windows: frontend/node_modules/.package-lock.json
+	@command -v makensis >/dev/null || { echo "makensis missing: apt-get install nsis"; exit 1; }
+	@test -x $(WAILS) || $(GO) install github.com/wailsapp/wails/v2/cmd/wails@v2.11.0
+	$(WAILS) build -platform windows/amd64 -nsis -m -nosyncgomod -skipbindings -trimpath -ldflags "$(LDFLAGS)"
+	@test -s build/bin/Kembang-amd64-installer.exe || { echo "installer was not produced"; exit 1; }
+	@ls -l build/bin/kembang.exe build/bin/Kembang-amd64-installer.exe
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
