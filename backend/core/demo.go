@@ -34,7 +34,10 @@ func (c *Core) LoadDemo(ctx context.Context, n int, seed int64) (domain.ImportRe
 	if err != nil {
 		return res, err
 	}
-	return res, c.loadDemoAssessments(ctx, seed)
+	if err := c.loadDemoAssessments(ctx, seed); err != nil {
+		return res, err
+	}
+	return res, c.loadDemoDevelopment(ctx)
 }
 
 // ensureUnitTree creates the named units that do not exist yet, parents

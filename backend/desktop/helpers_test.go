@@ -20,6 +20,9 @@ type services struct {
 	transfer  *desktop.TransferService
 	assess    *desktop.AssessmentService
 	analysis  *desktop.AnalysisService
+	plans     *desktop.PlanService
+	training  *desktop.TrainingService
+	dashboard *desktop.DevelopmentDashboardService
 	saveDir   string
 }
 
@@ -42,6 +45,12 @@ func byType(t *testing.T, b *desktop.Backend) services {
 			s.assess = v
 		case *desktop.AnalysisService:
 			s.analysis = v
+		case *desktop.PlanService:
+			s.plans = v
+		case *desktop.TrainingService:
+			s.training = v
+		case *desktop.DevelopmentDashboardService:
+			s.dashboard = v
 		default:
 			t.Fatalf("unexpected service %T", svc)
 		}

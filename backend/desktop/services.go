@@ -28,11 +28,13 @@ type Backend struct {
 	ctx        context.Context
 	Saver      FileSaver
 	jobs       *jobs
+	planJobs   *draftJobs
 }
 
 // NewBackend wraps an opened core (or the error from opening it).
 func NewBackend(c *core.Core, startupErr error, dataDir string, saver FileSaver) *Backend {
-	return &Backend{core: c, startupErr: startupErr, dataDir: dataDir, Saver: saver, ctx: context.Background(), jobs: newJobs()}
+	return &Backend{core: c, startupErr: startupErr, dataDir: dataDir, Saver: saver, ctx: context.Background(), jobs: newJobs(),
+		planJobs: &draftJobs{states: map[string]*DraftJobStatus{}}}
 }
 
 // SetContext stores the Wails runtime context (needed for native dialogs).
@@ -64,6 +66,7 @@ func (b *Backend) Core() (*core.Core, error) {
 // Close waits for running jobs and closes the workspace.
 func (b *Backend) Close() error {
 	b.jobs.wait()
+	b.planJobs.wg.Wait()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.core == nil {
@@ -84,5 +87,8 @@ func (b *Backend) Services() []any {
 		&TransferService{b: b},
 		&AssessmentService{b: b},
 		&AnalysisService{b: b},
+		&PlanService{b: b},
+		&TrainingService{b: b},
+		&DevelopmentDashboardService{b: b},
 	}
 }

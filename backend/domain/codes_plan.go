@@ -41,3 +41,10 @@ const (
 	CodeEvaluationScore             = "evaluation.score_invalid"
 	CodeEvaluationEvaluatorRequired = "evaluation.evaluator_required" // L3 without the supervisor
 )
+
+// Codes of the store and core operations over these rules.
+const (
+	CodePlanNoAnalysis    = "plan.no_analysis"   // draft for an employee without a finalized result
+	CodeTrainingCompleted = "training.completed" // change a completed participation, activity or record
+	CodeAwardKindInvalid  = "award.kind_invalid"
+)

@@ -153,7 +153,8 @@ func gormConfig(now func() time.Time) *gorm.Config {
 // know: the field NIP is the column nip, not n_ip.
 type namer struct{ schema.NamingStrategy }
 
-var initialismColumns = map[string]string{"NIP": "nip", "AssessorNIP": "assessor_nip"}
+var initialismColumns = map[string]string{"NIP": "nip", "AssessorNIP": "assessor_nip", "ApproverNIP": "approver_nip",
+	"EvaluatorNIP": "evaluator_nip"}
 
 func (n namer) ColumnName(table, column string) string {
 	if c, ok := initialismColumns[column]; ok {

@@ -23,6 +23,7 @@ func migrations() []*gormigrate.Migration {
 	all := []*gormigrate.Migration{
 		{ID: "202611230001_initial", Migrate: migrateInitial},
 		{ID: "202611300002_assessments", Migrate: migrateAssessments},
+		{ID: "202612070003_development", Migrate: migrateDevelopment},
 	}
 	return append(all, extraMigrations...)
 }

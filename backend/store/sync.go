@@ -24,7 +24,9 @@ const (
 // SyncableTables lists every table whose rows travel through the outbox.
 // The conformance suite proves that each of them gets exactly one outbox
 // row per create, update and delete.
-var SyncableTables = []string{"offices", "units", "competencies", "framework_versions", "positions", "employees", "assessments"}
+var SyncableTables = []string{"offices", "units", "competencies", "framework_versions", "positions", "employees", "assessments",
+	"development_plans", "training_events", "participants", "attendances", "training_records", "learning_activities",
+	"evaluations", "awards", "certificate_counters"}
 
 // auditIgnored are JSON fields left out of audit diffs: they change on every
 // write and say nothing about what the user changed.

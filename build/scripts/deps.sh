@@ -21,7 +21,7 @@ else
   pkgs+=(libwebkit2gtk-4.1-dev)
 fi
 if [ "$mode" = test ]; then
-  pkgs+=(chromium xvfb xauth xdotool dbus-x11 imagemagick poppler-utils fonts-dejavu-core)
+  pkgs+=(chromium xvfb xauth xdotool dbus-x11 imagemagick poppler-utils zbar-tools fonts-dejavu-core)
 fi
 
 missing=()

@@ -25,10 +25,13 @@ Commands:
   export employees|positions|competencies FILE.xlsx
   template employees|positions|competencies|assessments FILE.xlsx
   recap jpm [--unit UNIT] [--period P] [--json]
+  recap jp --year Y [--unit UNIT] [--json]
   demo [--employees N] [--seed S]
   backup [FILE]
   restore FILE
   check-db [--json]
+  enrol --server URL --code CODE [--name NAME] [--allow-http]
+  sync [--json]
   version
 `
 
@@ -97,6 +100,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"check-db": cmdCheckDB,
 		"version":  cmdVersion,
 		"recap":    cmdRecap,
+		"enrol":    cmdEnrol,
+		"sync":     cmdSync,
 	}
 	f, ok := commands[cmd]
 	if !ok {

@@ -21,12 +21,16 @@ func cmdRecap(ctx context.Context, g *globals, args []string, stdout io.Writer) 
 	unitArg := fs.String("unit", "", "unit id or name (default: the whole office)")
 	period := fs.String("period", "", "assessment period (default: the current year)")
 	asJSON := fs.Bool("json", false, "print the recap as one JSON object")
+	fs.Int("year", 0, "year (recap jp only)")
 	positional, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
+	if len(positional) == 1 && strings.ToLower(positional[0]) == "jp" {
+		return cmdRecapJP(ctx, g, args, stdout)
+	}
 	if len(positional) != 1 || strings.ToLower(positional[0]) != "jpm" {
-		return usageErr("recap: expected \"jpm\" (see kembangctl --help)")
+		return usageErr("recap: expected \"jpm\" or \"jp\" (see kembangctl --help)")
 	}
 	c, err := openCore(ctx, g)
 	if err != nil {

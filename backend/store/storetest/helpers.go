@@ -131,6 +131,8 @@ type fixture struct {
 	// assessee and assessment are set by withAssessee and the assessment writes.
 	assessee   *domain.Employee
 	assessment *domain.Assessment
+	// dev is set by withDevelopment.
+	dev *devFixture
 }
 
 func levels() domain.Levels {

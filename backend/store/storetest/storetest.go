@@ -23,6 +23,7 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 	cases = append(cases, employeeCases...)
 	cases = append(cases, importCases...)
 	cases = append(cases, assessmentCases...)
+	cases = append(cases, developmentCases...)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)

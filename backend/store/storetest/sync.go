@@ -126,6 +126,9 @@ func outboxCases() []testCase {
 			if tbl == "assessments" {
 				f.withAssessee(t, s)
 			}
+			if developmentTables[tbl] {
+				f.withDevelopment(t, s)
+			}
 			for _, w := range writesPerTable[tbl] {
 				before := outboxBy(t, s)
 				beforeAudit := count(t, s, "audit_entries")

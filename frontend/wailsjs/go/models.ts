@@ -1,5 +1,33 @@
 export namespace core {
 	
+	export class AnalysisEmployee {
+	    id: string;
+	    nip: string;
+	    nipPrinted: string;
+	    name: string;
+	    fullName: string;
+	    unitId: string;
+	    unitName: string;
+	    positionId: string;
+	    positionName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AnalysisEmployee(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.nip = source["nip"];
+	        this.nipPrinted = source["nipPrinted"];
+	        this.name = source["name"];
+	        this.fullName = source["fullName"];
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.positionId = source["positionId"];
+	        this.positionName = source["positionName"];
+	    }
+	}
 	export class AnalysisLine {
 	    code: string;
 	    name: string;
@@ -144,6 +172,206 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class AwardItem {
+	    award: domain.Award;
+	    name: string;
+	    nip: string;
+	    unitName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AwardItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.award = this.convertValues(source["award"], domain.Award);
+	        this.name = source["name"];
+	        this.nip = source["nip"];
+	        this.unitName = source["unitName"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AwardSuggestion {
+	    kind: string;
+	    employeeId: string;
+	    name: string;
+	    value: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AwardSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.employeeId = source["employeeId"];
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class PlannedItem {
+	    source: string;
+	    planId: string;
+	    lineId: string;
+	    eventId: string;
+	    methodCode: string;
+	    title: string;
+	    start: string;
+	    jp: number;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlannedItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.planId = source["planId"];
+	        this.lineId = source["lineId"];
+	        this.eventId = source["eventId"];
+	        this.methodCode = source["methodCode"];
+	        this.title = source["title"];
+	        this.start = source["start"];
+	        this.jp = source["jp"];
+	        this.status = source["status"];
+	    }
+	}
+	export class BelowTarget {
+	    employeeId: string;
+	    nip: string;
+	    name: string;
+	    unitName: string;
+	    positionName: string;
+	    total: number;
+	    shortfall: number;
+	    plannedJp: number;
+	    planned: PlannedItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BelowTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.employeeId = source["employeeId"];
+	        this.nip = source["nip"];
+	        this.name = source["name"];
+	        this.unitName = source["unitName"];
+	        this.positionName = source["positionName"];
+	        this.total = source["total"];
+	        this.shortfall = source["shortfall"];
+	        this.plannedJp = source["plannedJp"];
+	        this.planned = this.convertValues(source["planned"], PlannedItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UnitBudget {
+	    unitId: string;
+	    unitName: string;
+	    summary: domain.BudgetSummary;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitBudget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.summary = this.convertValues(source["summary"], domain.BudgetSummary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BudgetReport {
+	    year: number;
+	    unitId: string;
+	    total: domain.BudgetSummary;
+	    units: UnitBudget[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BudgetReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.unitId = source["unitId"];
+	        this.total = this.convertValues(source["total"], domain.BudgetSummary);
+	        this.units = this.convertValues(source["units"], UnitBudget);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CodeGap {
 	    code: string;
 	    name: string;
@@ -174,6 +402,148 @@ export namespace core {
 	        this.name = source["name"];
 	    }
 	}
+	export class IssuedCertificate {
+	    participantId: string;
+	    name: string;
+	    certificateNo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IssuedCertificate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.name = source["name"];
+	        this.certificateNo = source["certificateNo"];
+	    }
+	}
+	export class IncompleteParticipant {
+	    participantId: string;
+	    name: string;
+	    presentDays: number;
+	    days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new IncompleteParticipant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.name = source["name"];
+	        this.presentDays = source["presentDays"];
+	        this.days = source["days"];
+	    }
+	}
+	export class CompletionResult {
+	    completed: number;
+	    incomplete: IncompleteParticipant[];
+	    certificates: IssuedCertificate[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CompletionResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.completed = source["completed"];
+	        this.incomplete = this.convertValues(source["incomplete"], IncompleteParticipant);
+	        this.certificates = this.convertValues(source["certificates"], IssuedCertificate);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UnitJP {
+	    unitId: string;
+	    unitName: string;
+	    recap: domain.JPRecap;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitJP(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.recap = this.convertValues(source["recap"], domain.JPRecap);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Compliance {
+	    year: number;
+	    unitId: string;
+	    target: number;
+	    office: domain.JPRecap;
+	    units: UnitJP[];
+	    below: BelowTarget[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Compliance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.unitId = source["unitId"];
+	        this.target = source["target"];
+	        this.office = this.convertValues(source["office"], domain.JPRecap);
+	        this.units = this.convertValues(source["units"], UnitJP);
+	        this.below = this.convertValues(source["below"], BelowTarget);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Counts {
 	    employees: number;
 	    positions: number;
@@ -195,6 +565,280 @@ export namespace core {
 	        this.competencies = source["competencies"];
 	        this.frameworkVersions = source["frameworkVersions"];
 	    }
+	}
+	export class Question {
+	    id: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Question(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.text = source["text"];
+	    }
+	}
+	export class DevelopmentSettings {
+	    annualJpTarget: number;
+	    minAttendance: number;
+	    l3DelayDays: number;
+	    reactionQuestions: Question[];
+	    behaviourQuestions: Question[];
+	    certificateFormat: string;
+	    officeCode: string;
+	    deviceCode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DevelopmentSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.annualJpTarget = source["annualJpTarget"];
+	        this.minAttendance = source["minAttendance"];
+	        this.l3DelayDays = source["l3DelayDays"];
+	        this.reactionQuestions = this.convertValues(source["reactionQuestions"], Question);
+	        this.behaviourQuestions = this.convertValues(source["behaviourQuestions"], Question);
+	        this.certificateFormat = source["certificateFormat"];
+	        this.officeCode = source["officeCode"];
+	        this.deviceCode = source["deviceCode"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DraftResult {
+	    created: number;
+	    existing: number;
+	    noAnalysis: number;
+	    withoutNeeds: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DraftResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.existing = source["existing"];
+	        this.noAnalysis = source["noAnalysis"];
+	        this.withoutNeeds = source["withoutNeeds"];
+	    }
+	}
+	export class EvaluationSummary {
+	    reaction?: number;
+	    preTest?: number;
+	    postTest?: number;
+	    learningGain?: number;
+	    behaviour?: number;
+	    evaluated: Record<string, number>;
+	    targetedGaps: number;
+	    closedGaps: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvaluationSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reaction = source["reaction"];
+	        this.preTest = source["preTest"];
+	        this.postTest = source["postTest"];
+	        this.learningGain = source["learningGain"];
+	        this.behaviour = source["behaviour"];
+	        this.evaluated = source["evaluated"];
+	        this.targetedGaps = source["targetedGaps"];
+	        this.closedGaps = source["closedGaps"];
+	    }
+	}
+	export class EventItem {
+	    event: domain.TrainingEvent;
+	    methodName: string;
+	    participants: number;
+	    completed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EventItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.event = this.convertValues(source["event"], domain.TrainingEvent);
+	        this.methodName = source["methodName"];
+	        this.participants = source["participants"];
+	        this.completed = source["completed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EventQuery {
+	    year: number;
+	    text: string;
+	    methodCode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EventQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.text = source["text"];
+	        this.methodCode = source["methodCode"];
+	    }
+	}
+	export class NeedLine {
+	    planId: string;
+	    lineId: string;
+	    employeeId: string;
+	    nip: string;
+	    name: string;
+	    unitName: string;
+	    year: number;
+	    competencyCode: string;
+	    competencyName: string;
+	    gap: number;
+	    methodCode: string;
+	    programme: string;
+	    plannedStart: string;
+	    plannedJp: number;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NeedLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.planId = source["planId"];
+	        this.lineId = source["lineId"];
+	        this.employeeId = source["employeeId"];
+	        this.nip = source["nip"];
+	        this.name = source["name"];
+	        this.unitName = source["unitName"];
+	        this.year = source["year"];
+	        this.competencyCode = source["competencyCode"];
+	        this.competencyName = source["competencyName"];
+	        this.gap = source["gap"];
+	        this.methodCode = source["methodCode"];
+	        this.programme = source["programme"];
+	        this.plannedStart = source["plannedStart"];
+	        this.plannedJp = source["plannedJp"];
+	        this.status = source["status"];
+	    }
+	}
+	export class ParticipantView {
+	    participant: domain.Participant;
+	    employee: AnalysisEmployee;
+	    attendance: Record<string, boolean>;
+	    presentDays: number;
+	    planLine?: NeedLine;
+	    evaluations: domain.Evaluation[];
+	    gapClosed?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ParticipantView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participant = this.convertValues(source["participant"], domain.Participant);
+	        this.employee = this.convertValues(source["employee"], AnalysisEmployee);
+	        this.attendance = source["attendance"];
+	        this.presentDays = source["presentDays"];
+	        this.planLine = this.convertValues(source["planLine"], NeedLine);
+	        this.evaluations = this.convertValues(source["evaluations"], domain.Evaluation);
+	        this.gapClosed = source["gapClosed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EventView {
+	    event: domain.TrainingEvent;
+	    method: domain.DevelopmentMethod;
+	    days: string[];
+	    participants: ParticipantView[];
+	    certificateFormat: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EventView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.event = this.convertValues(source["event"], domain.TrainingEvent);
+	        this.method = this.convertValues(source["method"], domain.DevelopmentMethod);
+	        this.days = source["days"];
+	        this.participants = this.convertValues(source["participants"], ParticipantView);
+	        this.certificateFormat = source["certificateFormat"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class FormCompetency {
 	    code: string;
@@ -368,6 +1012,49 @@ export namespace core {
 		    return a;
 		}
 	}
+	
+	
+	export class L3Reminder {
+	    eventId: string;
+	    eventName: string;
+	    endDate: string;
+	    dueDate: string;
+	    participantId: string;
+	    employeeId: string;
+	    name: string;
+	    unitName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new L3Reminder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.eventId = source["eventId"];
+	        this.eventName = source["eventName"];
+	        this.endDate = source["endDate"];
+	        this.dueDate = source["dueDate"];
+	        this.participantId = source["participantId"];
+	        this.employeeId = source["employeeId"];
+	        this.name = source["name"];
+	        this.unitName = source["unitName"];
+	    }
+	}
+	export class LineRef {
+	    planId: string;
+	    lineId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.planId = source["planId"];
+	        this.lineId = source["lineId"];
+	    }
+	}
+	
 	export class NineBoxCounts {
 	    counts: number[];
 	
@@ -398,6 +1085,115 @@ export namespace core {
 	        this.potentialBand = source["potentialBand"];
 	    }
 	}
+	
+	export class PlanQuery {
+	    year: number;
+	    unitId: string;
+	    state: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.unitId = source["unitId"];
+	        this.state = source["state"];
+	        this.text = source["text"];
+	    }
+	}
+	export class PlanSummary {
+	    id: string;
+	    version: number;
+	    employeeId: string;
+	    nip: string;
+	    name: string;
+	    unitId: string;
+	    unitName: string;
+	    positionName: string;
+	    year: number;
+	    state: string;
+	    lines: number;
+	    doneLines: number;
+	    plannedJp: number;
+	    plannedCost: number;
+	    realisedJp: number;
+	    approverName: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.employeeId = source["employeeId"];
+	        this.nip = source["nip"];
+	        this.name = source["name"];
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.positionName = source["positionName"];
+	        this.year = source["year"];
+	        this.state = source["state"];
+	        this.lines = source["lines"];
+	        this.doneLines = source["doneLines"];
+	        this.plannedJp = source["plannedJp"];
+	        this.plannedCost = source["plannedCost"];
+	        this.realisedJp = source["realisedJp"];
+	        this.approverName = source["approverName"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class PlanView {
+	    plan: domain.DevelopmentPlan;
+	    employee: AnalysisEmployee;
+	    targetPositionName: string;
+	    analysisPeriod: string;
+	    plannedJp: number;
+	    plannedCost: number;
+	    realisedJp: number;
+	    nextStates: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plan = this.convertValues(source["plan"], domain.DevelopmentPlan);
+	        this.employee = this.convertValues(source["employee"], AnalysisEmployee);
+	        this.targetPositionName = source["targetPositionName"];
+	        this.analysisPeriod = source["analysisPeriod"];
+	        this.plannedJp = source["plannedJp"];
+	        this.plannedCost = source["plannedCost"];
+	        this.realisedJp = source["realisedJp"];
+	        this.nextStates = source["nextStates"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class RecapPerson {
 	    employeeId: string;
 	    nip: string;
@@ -506,6 +1302,8 @@ export namespace core {
 		    return a;
 		}
 	}
+	
+	
 	
 	
 
@@ -641,6 +1439,46 @@ export namespace desktop {
 	        this.assessment = this.convertValues(source["assessment"], core.AssessmentDTO);
 	        this.employee = this.convertValues(source["employee"], EmployeeItem);
 	        this.competencies = this.convertValues(source["competencies"], core.FormCompetency);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DraftJobStatus {
+	    id: string;
+	    done: number;
+	    total: number;
+	    finished: boolean;
+	    result?: core.DraftResult;
+	    error?: ErrorDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new DraftJobStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.finished = source["finished"];
+	        this.result = this.convertValues(source["result"], core.DraftResult);
+	        this.error = this.convertValues(source["error"], ErrorDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -932,6 +1770,20 @@ export namespace desktop {
 
 export namespace domain {
 	
+	export class Approver {
+	    name: string;
+	    nip: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Approver(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.nip = source["nip"];
+	    }
+	}
 	export class AssessmentItem {
 	    competencyCode: string;
 	    level: number;
@@ -947,6 +1799,55 @@ export namespace domain {
 	        this.level = source["level"];
 	        this.evidence = source["evidence"];
 	    }
+	}
+	export class Attendance {
+	    id: string;
+	    version: number;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedByDevice: string;
+	    deleted: boolean;
+	    eventId: string;
+	    participantId: string;
+	    date: string;
+	    present: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attendance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.updatedByDevice = source["updatedByDevice"];
+	        this.deleted = source["deleted"];
+	        this.eventId = source["eventId"];
+	        this.participantId = source["participantId"];
+	        this.date = source["date"];
+	        this.present = source["present"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class AuditEntry {
 	    id: string;
@@ -992,6 +1893,81 @@ export namespace domain {
 		    }
 		    return a;
 		}
+	}
+	export class Award {
+	    id: string;
+	    version: number;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedByDevice: string;
+	    deleted: boolean;
+	    year: number;
+	    kind: string;
+	    employeeId: string;
+	    recipientName: string;
+	    title: string;
+	    awardedOn: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Award(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.updatedByDevice = source["updatedByDevice"];
+	        this.deleted = source["deleted"];
+	        this.year = source["year"];
+	        this.kind = source["kind"];
+	        this.employeeId = source["employeeId"];
+	        this.recipientName = source["recipientName"];
+	        this.title = source["title"];
+	        this.awardedOn = source["awardedOn"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BudgetSummary {
+	    planned: number;
+	    realised: number;
+	    variance: number;
+	    jp: number;
+	    costPerJp: number;
+	    absorption: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BudgetSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.planned = source["planned"];
+	        this.realised = source["realised"];
+	        this.variance = source["variance"];
+	        this.jp = source["jp"];
+	        this.costPerJp = source["costPerJp"];
+	        this.absorption = source["absorption"];
+	    }
 	}
 	export class CategoryThresholds {
 	    name: string;
@@ -1105,6 +2081,359 @@ export namespace domain {
 	        this.share = source["share"];
 	    }
 	}
+	export class JPRule {
+	    kind: string;
+	    national: number;
+	    international: number;
+	    maxPerDay: number;
+	    maxPerMonth: number;
+	    unverified: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JPRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.national = source["national"];
+	        this.international = source["international"];
+	        this.maxPerDay = source["maxPerDay"];
+	        this.maxPerMonth = source["maxPerMonth"];
+	        this.unverified = source["unverified"];
+	        this.note = source["note"];
+	    }
+	}
+	export class DevelopmentMethod {
+	    code: string;
+	    name: string;
+	    nameEn: string;
+	    route: string;
+	    form: string;
+	    jenisDiklat: string;
+	    siasnRecord: string;
+	    jp: JPRule;
+	    planningJp: number;
+	    programmes?: string[];
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DevelopmentMethod(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.nameEn = source["nameEn"];
+	        this.route = source["route"];
+	        this.form = source["form"];
+	        this.jenisDiklat = source["jenisDiklat"];
+	        this.siasnRecord = source["siasnRecord"];
+	        this.jp = this.convertValues(source["jp"], JPRule);
+	        this.planningJp = source["planningJp"];
+	        this.programmes = source["programmes"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PlanEvent {
+	    seq: number;
+	    // Go type: time
+	    at: any;
+	    from: string;
+	    to: string;
+	    actorName: string;
+	    actorNip: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seq = source["seq"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.actorName = source["actorName"];
+	        this.actorNip = source["actorNip"];
+	        this.reason = source["reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PlanLine {
+	    id: string;
+	    priority: number;
+	    competencyCode: string;
+	    competencyType: string;
+	    standard: number;
+	    actual: number;
+	    gap: number;
+	    goal: string;
+	    form: string;
+	    methodCode: string;
+	    alternatives: string[];
+	    programme: string;
+	    provider: string;
+	    plannedStart: string;
+	    plannedEnd: string;
+	    plannedJp: number;
+	    cost: number;
+	    fundingSource: string;
+	    status: string;
+	    trainingRecordId: string;
+	    realisedJp: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.priority = source["priority"];
+	        this.competencyCode = source["competencyCode"];
+	        this.competencyType = source["competencyType"];
+	        this.standard = source["standard"];
+	        this.actual = source["actual"];
+	        this.gap = source["gap"];
+	        this.goal = source["goal"];
+	        this.form = source["form"];
+	        this.methodCode = source["methodCode"];
+	        this.alternatives = source["alternatives"];
+	        this.programme = source["programme"];
+	        this.provider = source["provider"];
+	        this.plannedStart = source["plannedStart"];
+	        this.plannedEnd = source["plannedEnd"];
+	        this.plannedJp = source["plannedJp"];
+	        this.cost = source["cost"];
+	        this.fundingSource = source["fundingSource"];
+	        this.status = source["status"];
+	        this.trainingRecordId = source["trainingRecordId"];
+	        this.realisedJp = source["realisedJp"];
+	    }
+	}
+	export class GapLine {
+	    code: string;
+	    standard: number;
+	    actual: number;
+	    assessed: boolean;
+	    gap: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new GapLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.standard = source["standard"];
+	        this.actual = source["actual"];
+	        this.assessed = source["assessed"];
+	        this.gap = source["gap"];
+	    }
+	}
+	export class DevelopmentPlan {
+	    id: string;
+	    version: number;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedByDevice: string;
+	    deleted: boolean;
+	    employeeId: string;
+	    year: number;
+	    targetPositionId?: string;
+	    targetGaps: GapLine[];
+	    state: string;
+	    stateSeq: number;
+	    approverName: string;
+	    approverNip: string;
+	    // Go type: time
+	    approvedAt?: any;
+	    revisionReason: string;
+	    note: string;
+	    lines: PlanLine[];
+	    history: PlanEvent[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DevelopmentPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.updatedByDevice = source["updatedByDevice"];
+	        this.deleted = source["deleted"];
+	        this.employeeId = source["employeeId"];
+	        this.year = source["year"];
+	        this.targetPositionId = source["targetPositionId"];
+	        this.targetGaps = this.convertValues(source["targetGaps"], GapLine);
+	        this.state = source["state"];
+	        this.stateSeq = source["stateSeq"];
+	        this.approverName = source["approverName"];
+	        this.approverNip = source["approverNip"];
+	        this.approvedAt = this.convertValues(source["approvedAt"], null);
+	        this.revisionReason = source["revisionReason"];
+	        this.note = source["note"];
+	        this.lines = this.convertValues(source["lines"], PlanLine);
+	        this.history = this.convertValues(source["history"], PlanEvent);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DraftingRule {
+	    competencyType: string;
+	    minGap: number;
+	    maxGap: number;
+	    methods: string[];
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DraftingRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.competencyType = source["competencyType"];
+	        this.minGap = source["minGap"];
+	        this.maxGap = source["maxGap"];
+	        this.methods = source["methods"];
+	        this.note = source["note"];
+	    }
+	}
+	export class EvaluationAnswer {
+	    questionId: string;
+	    value: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvaluationAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.questionId = source["questionId"];
+	        this.value = source["value"];
+	    }
+	}
+	export class Evaluation {
+	    id: string;
+	    version: number;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedByDevice: string;
+	    deleted: boolean;
+	    eventId: string;
+	    participantId: string;
+	    employeeId: string;
+	    level: number;
+	    instrument: string;
+	    date: string;
+	    score?: number;
+	    preScore?: number;
+	    answers: EvaluationAnswer[];
+	    evaluatorName: string;
+	    evaluatorNip: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evaluation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.updatedByDevice = source["updatedByDevice"];
+	        this.deleted = source["deleted"];
+	        this.eventId = source["eventId"];
+	        this.participantId = source["participantId"];
+	        this.employeeId = source["employeeId"];
+	        this.level = source["level"];
+	        this.instrument = source["instrument"];
+	        this.date = source["date"];
+	        this.score = source["score"];
+	        this.preScore = source["preScore"];
+	        this.answers = this.convertValues(source["answers"], EvaluationAnswer);
+	        this.evaluatorName = source["evaluatorName"];
+	        this.evaluatorNip = source["evaluatorNip"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class FrameworkVersion {
 	    id: string;
 	    version: number;
@@ -1153,6 +2482,7 @@ export namespace domain {
 		    return a;
 		}
 	}
+	
 	export class ImportResult {
 	    created: number;
 	    updated: number;
@@ -1173,6 +2503,130 @@ export namespace domain {
 	        this.positionsCreated = source["positionsCreated"];
 	    }
 	}
+	export class JPRecap {
+	    count: number;
+	    compliant: number;
+	    belowTarget: number;
+	    totalJp: number;
+	    averageJp: number;
+	    complianceRate: number;
+	    totalShortfall: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new JPRecap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.compliant = source["compliant"];
+	        this.belowTarget = source["belowTarget"];
+	        this.totalJp = source["totalJp"];
+	        this.averageJp = source["averageJp"];
+	        this.complianceRate = source["complianceRate"];
+	        this.totalShortfall = source["totalShortfall"];
+	    }
+	}
+	
+	export class JPSummary {
+	    employeeId: string;
+	    unitId: string;
+	    year: number;
+	    target: number;
+	    total: number;
+	    belowTarget: boolean;
+	    shortfall: number;
+	    byMethod: Record<string, number>;
+	    activities: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new JPSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.employeeId = source["employeeId"];
+	        this.unitId = source["unitId"];
+	        this.year = source["year"];
+	        this.target = source["target"];
+	        this.total = source["total"];
+	        this.belowTarget = source["belowTarget"];
+	        this.shortfall = source["shortfall"];
+	        this.byMethod = source["byMethod"];
+	        this.activities = source["activities"];
+	    }
+	}
+	export class LearningActivity {
+	    id: string;
+	    version: number;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedByDevice: string;
+	    deleted: boolean;
+	    employeeId: string;
+	    methodCode: string;
+	    title: string;
+	    provider: string;
+	    startDate: string;
+	    endDate: string;
+	    days: number;
+	    sessions: number;
+	    statedJp: number;
+	    international: boolean;
+	    jp: number;
+	    jpManual: boolean;
+	    evidence: string;
+	    planId: string;
+	    planLineId: string;
+	    trainingRecordId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LearningActivity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.updatedByDevice = source["updatedByDevice"];
+	        this.deleted = source["deleted"];
+	        this.employeeId = source["employeeId"];
+	        this.methodCode = source["methodCode"];
+	        this.title = source["title"];
+	        this.provider = source["provider"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.days = source["days"];
+	        this.sessions = source["sessions"];
+	        this.statedJp = source["statedJp"];
+	        this.international = source["international"];
+	        this.jp = source["jp"];
+	        this.jpManual = source["jpManual"];
+	        this.evidence = source["evidence"];
+	        this.planId = source["planId"];
+	        this.planLineId = source["planLineId"];
+	        this.trainingRecordId = source["trainingRecordId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class NineBoxCutoffs {
 	    performanceHigh: number;
 	    performanceMid: number;
@@ -1191,6 +2645,63 @@ export namespace domain {
 	        this.potentialMid = source["potentialMid"];
 	    }
 	}
+	export class Participant {
+	    id: string;
+	    version: number;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedByDevice: string;
+	    deleted: boolean;
+	    eventId: string;
+	    employeeId: string;
+	    planId: string;
+	    planLineId: string;
+	    status: string;
+	    certificateNo: string;
+	    trainingRecordId: string;
+	    completedOn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Participant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.updatedByDevice = source["updatedByDevice"];
+	        this.deleted = source["deleted"];
+	        this.eventId = source["eventId"];
+	        this.employeeId = source["employeeId"];
+	        this.planId = source["planId"];
+	        this.planLineId = source["planLineId"];
+	        this.status = source["status"];
+	        this.certificateNo = source["certificateNo"];
+	        this.trainingRecordId = source["trainingRecordId"];
+	        this.completedOn = source["completedOn"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class Position {
 	    id: string;
 	    version: number;
@@ -1261,6 +2772,164 @@ export namespace domain {
 	        this.weights = source["weights"];
 	        this.includeSubmitted = source["includeSubmitted"];
 	    }
+	}
+	export class TrainingEvent {
+	    id: string;
+	    version: number;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedByDevice: string;
+	    deleted: boolean;
+	    officeId: string;
+	    code: string;
+	    name: string;
+	    methodCode: string;
+	    route: string;
+	    provider: string;
+	    venue: string;
+	    online: boolean;
+	    international: boolean;
+	    batch: string;
+	    startDate: string;
+	    endDate: string;
+	    days: number;
+	    statedJp: number;
+	    jp: number;
+	    jpManual: boolean;
+	    budget: number;
+	    realisedCost: number;
+	    fundingSource: string;
+	    certificateFormat: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TrainingEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.updatedByDevice = source["updatedByDevice"];
+	        this.deleted = source["deleted"];
+	        this.officeId = source["officeId"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.methodCode = source["methodCode"];
+	        this.route = source["route"];
+	        this.provider = source["provider"];
+	        this.venue = source["venue"];
+	        this.online = source["online"];
+	        this.international = source["international"];
+	        this.batch = source["batch"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.days = source["days"];
+	        this.statedJp = source["statedJp"];
+	        this.jp = source["jp"];
+	        this.jpManual = source["jpManual"];
+	        this.budget = source["budget"];
+	        this.realisedCost = source["realisedCost"];
+	        this.fundingSource = source["fundingSource"];
+	        this.certificateFormat = source["certificateFormat"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TrainingRecord {
+	    id: string;
+	    version: number;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedByDevice: string;
+	    deleted: boolean;
+	    employeeId: string;
+	    nip: string;
+	    methodCode: string;
+	    route: string;
+	    jenisDiklat: string;
+	    siasnRecord: string;
+	    name: string;
+	    provider: string;
+	    certificateNo: string;
+	    startDate: string;
+	    endDate: string;
+	    year: number;
+	    jp: number;
+	    location: string;
+	    online: boolean;
+	    international: boolean;
+	    eventId: string;
+	    participantId: string;
+	    learningActivityId: string;
+	    fileRef: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TrainingRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.updatedByDevice = source["updatedByDevice"];
+	        this.deleted = source["deleted"];
+	        this.employeeId = source["employeeId"];
+	        this.nip = source["nip"];
+	        this.methodCode = source["methodCode"];
+	        this.route = source["route"];
+	        this.jenisDiklat = source["jenisDiklat"];
+	        this.siasnRecord = source["siasnRecord"];
+	        this.name = source["name"];
+	        this.provider = source["provider"];
+	        this.certificateNo = source["certificateNo"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.year = source["year"];
+	        this.jp = source["jp"];
+	        this.location = source["location"];
+	        this.online = source["online"];
+	        this.international = source["international"];
+	        this.eventId = source["eventId"];
+	        this.participantId = source["participantId"];
+	        this.learningActivityId = source["learningActivityId"];
+	        this.fileRef = source["fileRef"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Unit {
 	    id: string;
