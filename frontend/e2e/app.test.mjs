@@ -276,6 +276,125 @@ test('analysis: employee radar and JPM, unit recap charts and 9-box, settings va
   await page.getByTestId('nav-employees').click(); // the next test starts on the employees screen
 });
 
+test('development: draft and approve a plan, train the need, complete it and see the JP counted', async () => {
+  // JP of the office before anything is completed.
+  await page.getByTestId('nav-jp').click();
+  await page.locator('[data-testid="jp-chart"] canvas').waitFor();
+  const jpBefore = Number(await page.getByTestId('jp-average').getAttribute('data-total'));
+
+  // An employee with gaps: the largest need of the office recap.
+  const target = await page.evaluate(async () => {
+    const periods = await window.go.desktop.AssessmentService.Periods();
+    for (const p of periods) {
+      const r = await window.go.desktop.AnalysisService.Recap('', p);
+      if (r.largestGaps?.length) return { id: r.largestGaps[0].employeeId, name: r.largestGaps[0].name };
+    }
+    return null;
+  });
+  assert.ok(target, 'the demo office has an employee with gaps');
+
+  await page.getByTestId('nav-plans').click();
+  await page.getByTestId('plan-table').waitFor();
+  await page.getByTestId('plan-draft').click();
+  await page.getByTestId('plan-draft-employee').fill(target.name);
+  await page.locator(`[data-testid="plan-draft-employee-option"][data-id="${target.id}"]`).click();
+  const editor = page.getByTestId('plan-editor');
+  await editor.getByTestId('plan-line').first().waitFor();
+  assert.equal(await editor.getByTestId('plan-state').getAttribute('data-state'), 'draft');
+  // Largest gap first, each line with a proposed method.
+  const gaps = await editor.getByTestId('plan-line-gap').allInnerTexts();
+  assert.ok(gaps.length > 0);
+  assert.match(gaps[0], /−\d/);
+
+  // Dates for the event: two days in this year, ending today at the latest.
+  const day = (d) => d.toISOString().slice(0, 10);
+  const now = new Date();
+  let start = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() - 1));
+  if (start.getUTCFullYear() !== now.getFullYear()) start = new Date(Date.UTC(now.getFullYear(), 0, 1));
+  const end = new Date(start.getTime() + 86400000);
+  const [d1, d2] = [day(start), day(end)];
+
+  // First line: a two-day workshop (5 JP a day by the LAN rule), with a cost in rupiah.
+  const line = editor.getByTestId('plan-line').first();
+  await line.getByTestId('plan-line-method').selectOption('workshop');
+  await line.getByTestId('plan-line-programme').fill('Workshop Kepemimpinan Pelayanan');
+  await line.getByTestId('plan-line-start').fill(d1);
+  await line.getByTestId('plan-line-end').fill(d2);
+  await line.getByTestId('plan-line-jp-suggest').click(); // recomputed from the dates: 2 days × 5 JP
+  assert.equal(await line.getByTestId('plan-line-jp').inputValue(), '10');
+  await line.getByTestId('plan-line-cost').fill('1500000');
+  await line.getByTestId('plan-line-cost').blur();
+  assert.equal(await line.getByTestId('plan-line-cost').inputValue(), '1.500.000');
+  await line.getByTestId('plan-line-funding').selectOption('APBD');
+  await editor.getByTestId('plan-save').click();
+  await page.waitForSelector('[data-testid="plan-editor"] [data-testid="plan-save"]:disabled');
+
+  // Submit, then approve: the supervisor's NIP is checked before anything is sent.
+  await editor.getByTestId('plan-to-submitted').click();
+  await page.getByTestId('plan-move-ok').click();
+  await page.waitForSelector('[data-testid="plan-state"][data-state="submitted"]');
+  await editor.getByTestId('plan-approve').click();
+  await page.getByTestId('plan-approver-name').fill('Dr. Hendra Gunawan, M.Si.');
+  await page.getByTestId('plan-approver-nip').fill('19700512 199803 1 00');
+  await page.getByTestId('plan-move-ok').click();
+  await page.getByTestId('plan-approver-nip-error').waitFor();
+  await page.getByTestId('plan-approver-nip').fill('19700512 199803 1 004');
+  await page.getByTestId('plan-move-ok').click();
+  await page.waitForSelector('[data-testid="plan-state"][data-state="approved"]');
+  assert.match(await editor.getByTestId('plan-approver').innerText(), /Hendra Gunawan.*19700512 199803 1 004/);
+  assert.ok(await editor.getByTestId('plan-approve').count() === 0, 'an approved plan offers no second approval');
+  await shot('plans');
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+
+  // An event for the line's method; participants from the approved plan lines.
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId('event-new').click();
+  const ev = page.getByTestId('event-editor');
+  await ev.getByTestId('event-method').selectOption('workshop');
+  await ev.getByTestId('event-name').fill('Workshop Kepemimpinan Pelayanan Angkatan I');
+  await ev.getByTestId('event-provider').fill('BPSDM Provinsi');
+  await ev.getByTestId('event-venue').fill('Aula BKPSDM');
+  await ev.getByTestId('event-start').fill(d1);
+  await ev.getByTestId('event-end').fill(d2);
+  await page.waitForSelector('[data-testid="event-jp"][data-jp="10"]');
+  await ev.getByTestId('event-code').fill('WS-01');
+  assert.match(await ev.getByTestId('event-cert-preview').innerText(), /^001\/WS-01\/[A-Z0-9]+\/\d{4}$/);
+  await ev.getByTestId('event-save').click();
+  await page.waitForSelector('[data-testid="event-tab-participants"]:not([disabled])');
+  await ev.getByTestId('event-tab-participants').click();
+  await ev.getByTestId('needs-load').click();
+  await ev.locator(`[data-testid="need-line"][data-employee="${target.id}"]`).check();
+  await ev.getByTestId('needs-add').click();
+  await ev.locator(`[data-testid="event-participant"][data-employee="${target.id}"]`).waitFor();
+
+  // Attendance both days (keyboard for the second), then completion issues the certificate.
+  await ev.getByTestId('event-tab-attendance').click();
+  const row = ev.locator(`[data-testid="attendance-row"][data-employee="${target.id}"]`);
+  await row.getByTestId('attendance-cell').nth(0).click();
+  await page.waitForSelector(`[data-testid="attendance-row"][data-employee="${target.id}"] [data-testid="attendance-cell"][data-present="true"]`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await page.waitForFunction((id) => document.querySelectorAll(`[data-testid="attendance-row"][data-employee="${id}"] [data-testid="attendance-cell"][data-present="true"]`).length === 2, target.id);
+  await ev.getByTestId('event-complete').click();
+  await page.getByTestId('confirm-ok').click();
+  await ev.getByTestId('completion-result').waitFor();
+  const cert = await ev.getByTestId('certificate-row').first().innerText();
+  assert.match(cert, /001\/WS-01\/[A-Z0-9]+\/\d{4}/);
+  await shot('training');
+  await page.keyboard.press('Escape');
+  await ev.waitFor({ state: 'detached' });
+
+  // The JP dashboard counts the 10 JP.
+  await page.getByTestId('nav-jp').click();
+  await page.locator('[data-testid="jp-chart"] canvas').waitFor();
+  await page.waitForFunction((want) => Math.abs(Number(document.querySelector('[data-testid="jp-average"]')?.getAttribute('data-total')) - want) < 0.001, jpBefore + 10);
+  const below = page.locator(`[data-testid="below-target-row"][data-employee="${target.id}"]`);
+  if (await below.count()) assert.ok(Number(await below.getAttribute('data-total')) >= 10);
+  await shot('jp-dashboard');
+  await page.getByTestId('nav-employees').click(); // the next test starts on the employees screen
+});
+
 test('English switch translates the interface', async () => {
   await page.getByTestId('employee-search').fill('');
   await page.getByTestId('locale-en').click();

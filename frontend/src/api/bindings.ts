@@ -14,6 +14,9 @@ import * as Emp from '../../wailsjs/go/desktop/EmployeeService';
 import * as Tr from '../../wailsjs/go/desktop/TransferService';
 import * as As from '../../wailsjs/go/desktop/AssessmentService';
 import * as An from '../../wailsjs/go/desktop/AnalysisService';
+import * as Pl from '../../wailsjs/go/desktop/PlanService';
+import * as Trn from '../../wailsjs/go/desktop/TrainingService';
+import * as Dd from '../../wailsjs/go/desktop/DevelopmentDashboardService';
 import { core, desktop, domain, importer, store } from '../../wailsjs/go/models';
 import { Quit } from '../../wailsjs/runtime/runtime';
 import type {
@@ -57,6 +60,47 @@ import type {
   RecapPerson,
   ResultRule,
   Thresholds,
+  Approver,
+  Award,
+  AwardItem,
+  AwardSuggestion,
+  BudgetReport,
+  CompletionResult,
+  Compliance,
+  DevelopmentMethod,
+  DevelopmentPlan,
+  DevelopmentSettings,
+  DraftJobStatus,
+  DraftingRule,
+  Evaluation,
+  EvaluationSummary,
+  EventItem,
+  EventQuery,
+  EventView,
+  JPSummary,
+  L3Reminder,
+  LearningActivity,
+  NeedLine,
+  ParticipantView,
+  PlanQuery,
+  PlanSummary,
+  PlanView,
+  TrainingEvent,
+  TrainingRecord,
+  Attendance,
+  BelowTarget,
+  EvaluationAnswer,
+  GapLine,
+  JPRecap,
+  JPRule,
+  BudgetSummary,
+  Participant,
+  PlanEmployee,
+  PlanEvent,
+  PlanLine,
+  PlannedItem,
+  Question,
+  DraftResult,
 } from './types';
 
 export interface AppServiceBinding {
@@ -120,6 +164,60 @@ export interface AnalysisServiceBinding {
   ExportRecap(unitId: string, period: string): Promise<string>;
 }
 
+export interface PlanServiceBinding {
+  Methods(): Promise<DevelopmentMethod[]>;
+  DraftingRules(): Promise<DraftingRule[]>;
+  List(q: PlanQuery): Promise<PlanSummary[]>;
+  Get(id: string): Promise<PlanView>;
+  Find(employeeId: string, year: number): Promise<PlanView | null>;
+  Draft(employeeId: string, year: number, replace: boolean): Promise<PlanView>;
+  Save(p: DevelopmentPlan): Promise<PlanView>;
+  SetTarget(planId: string, positionId: string): Promise<PlanView>;
+  Transition(planId: string, to: string, actor: Approver, reason: string): Promise<PlanView>;
+  Delete(planId: string): Promise<void>;
+  History(planId: string): Promise<AuditEntry[]>;
+  DraftUnit(unitId: string, year: number): Promise<string>;
+  DraftJob(id: string): Promise<DraftJobStatus>;
+}
+export interface TrainingServiceBinding {
+  ListEvents(q: EventQuery): Promise<EventItem[]>;
+  GetEvent(id: string): Promise<EventView>;
+  SaveEvent(ev: TrainingEvent): Promise<TrainingEvent>;
+  DeleteEvent(id: string): Promise<void>;
+  ComputeJP(methodCode: string, days: number, sessions: number, statedJp: number, international: boolean): Promise<number>;
+  Needs(unitId: string, year: number, methodCode: string): Promise<NeedLine[]>;
+  AddFromPlans(eventId: string, lines: { planId: string; lineId: string }[]): Promise<EventView>;
+  AddParticipants(eventId: string, employeeIds: string[]): Promise<EventView>;
+  CancelParticipant(participantId: string): Promise<EventView>;
+  SetAttendance(participantId: string, date: string, present: boolean, note: string): Promise<Attendance>;
+  SetAttendanceDay(eventId: string, date: string, present: boolean): Promise<number>;
+  Complete(eventId: string): Promise<CompletionResult>;
+  CompleteParticipant(participantId: string): Promise<ParticipantView>;
+  ListActivities(employeeId: string, year: number): Promise<LearningActivity[]>;
+  SaveActivity(a: LearningActivity): Promise<LearningActivity>;
+  CompleteActivity(id: string): Promise<LearningActivity>;
+  DeleteActivity(id: string): Promise<void>;
+  History(employeeId: string): Promise<TrainingRecord[]>;
+  SaveRecord(r: TrainingRecord): Promise<TrainingRecord>;
+  DeleteRecord(id: string): Promise<void>;
+  SaveEvaluation(e: Evaluation): Promise<Evaluation>;
+  Evaluations(eventId: string): Promise<Evaluation[]>;
+  EvaluationSummary(eventId: string): Promise<EvaluationSummary>;
+  ListAwards(year: number): Promise<AwardItem[]>;
+  SaveAward(a: Award): Promise<Award>;
+  DeleteAward(id: string): Promise<void>;
+  SuggestAwards(year: number): Promise<AwardSuggestion[]>;
+}
+export interface DevelopmentDashboardServiceBinding {
+  Settings(): Promise<DevelopmentSettings>;
+  SaveSettings(s: DevelopmentSettings): Promise<DevelopmentSettings>;
+  Compliance(year: number, unitId: string): Promise<Compliance>;
+  Employee(employeeId: string, year: number): Promise<JPSummary>;
+  Upcoming(days: number): Promise<EventItem[]>;
+  Budget(year: number, unitId: string): Promise<BudgetReport>;
+  Reminders(): Promise<L3Reminder[]>;
+}
+
 /** Types a generated promise as the runtime shape described in ./types. */
 const as = <T>(p: Promise<unknown>): Promise<T> => p as Promise<T>;
 
@@ -166,6 +264,52 @@ export type ContractCheck = [
   ExpectNone<MissingIn<RecapGap, core.RecapGap>>,
   ExpectNone<MissingIn<RecapPerson, core.RecapPerson>>,
   ExpectNone<MissingIn<RecapHeatmap, core.Heatmap>>,
+  // development
+  ExpectNone<MissingIn<DevelopmentPlan, domain.DevelopmentPlan>>,
+  ExpectNone<MissingIn<PlanLine, domain.PlanLine>>,
+  ExpectNone<MissingIn<PlanEvent, domain.PlanEvent>>,
+  ExpectNone<MissingIn<GapLine, domain.GapLine>>,
+  ExpectNone<MissingIn<DevelopmentMethod, domain.DevelopmentMethod>>,
+  ExpectNone<MissingIn<JPRule, domain.JPRule>>,
+  ExpectNone<MissingIn<DraftingRule, domain.DraftingRule>>,
+  ExpectNone<MissingIn<PlanEmployee, core.AnalysisEmployee>>,
+  ExpectNone<MissingIn<PlanView, core.PlanView>>,
+  ExpectNone<MissingIn<PlanSummary, core.PlanSummary>>,
+  ExpectNone<MissingIn<PlanQuery, core.PlanQuery>>,
+  ExpectNone<MissingIn<Approver, domain.Approver>>,
+  ExpectNone<MissingIn<DraftJobStatus, desktop.DraftJobStatus>>,
+  ExpectNone<MissingIn<DraftResult, core.DraftResult>>,
+  ExpectNone<MissingIn<TrainingEvent, domain.TrainingEvent>>,
+  ExpectNone<MissingIn<Participant, domain.Participant>>,
+  ExpectNone<MissingIn<Attendance, domain.Attendance>>,
+  ExpectNone<MissingIn<TrainingRecord, domain.TrainingRecord>>,
+  ExpectNone<MissingIn<LearningActivity, domain.LearningActivity>>,
+  ExpectNone<MissingIn<Evaluation, domain.Evaluation>>,
+  ExpectNone<MissingIn<EvaluationAnswer, domain.EvaluationAnswer>>,
+  ExpectNone<MissingIn<Award, domain.Award>>,
+  ExpectNone<MissingIn<NeedLine, core.NeedLine>>,
+  ExpectNone<MissingIn<EventItem, core.EventItem>>,
+  ExpectNone<MissingIn<EventView, core.EventView>>,
+  ExpectNone<MissingIn<EventQuery, core.EventQuery>>,
+  ExpectNone<MissingIn<ParticipantView, core.ParticipantView>>,
+  ExpectNone<MissingIn<CompletionResult, core.CompletionResult>>,
+  ExpectNone<MissingIn<CompletionResult['incomplete'][number], core.IncompleteParticipant>>,
+  ExpectNone<MissingIn<CompletionResult['certificates'][number], core.IssuedCertificate>>,
+  ExpectNone<MissingIn<EvaluationSummary, core.EvaluationSummary>>,
+  ExpectNone<MissingIn<AwardItem, core.AwardItem>>,
+  ExpectNone<MissingIn<AwardSuggestion, core.AwardSuggestion>>,
+  ExpectNone<MissingIn<DevelopmentSettings, core.DevelopmentSettings>>,
+  ExpectNone<MissingIn<Question, core.Question>>,
+  ExpectNone<MissingIn<Compliance, core.Compliance>>,
+  ExpectNone<MissingIn<Compliance['units'][number], core.UnitJP>>,
+  ExpectNone<MissingIn<BelowTarget, core.BelowTarget>>,
+  ExpectNone<MissingIn<PlannedItem, core.PlannedItem>>,
+  ExpectNone<MissingIn<BudgetReport, core.BudgetReport>>,
+  ExpectNone<MissingIn<BudgetReport['units'][number], core.UnitBudget>>,
+  ExpectNone<MissingIn<L3Reminder, core.L3Reminder>>,
+  ExpectNone<MissingIn<JPRecap, domain.JPRecap>>,
+  ExpectNone<MissingIn<JPSummary, domain.JPSummary>>,
+  ExpectNone<MissingIn<BudgetSummary, domain.BudgetSummary>>,
 ];
 
 export const AppService: AppServiceBinding = {
@@ -232,6 +376,62 @@ export const AnalysisService: AnalysisServiceBinding = {
   Employee: (employeeId, period) => as<EmployeeAnalysis>(An.Employee(employeeId, period)),
   Recap: (unitId, period) => as<Recap>(An.Recap(unitId, period)),
   ExportRecap: (unitId, period) => An.ExportRecap(unitId, period),
+};
+
+export const PlanService: PlanServiceBinding = {
+  Methods: () => as<DevelopmentMethod[]>(Pl.Methods()),
+  DraftingRules: () => as<DraftingRule[]>(Pl.DraftingRules()),
+  List: (q) => as<PlanSummary[]>(Pl.List(core.PlanQuery.createFrom(q))),
+  Get: (id) => as<PlanView>(Pl.Get(id)),
+  Find: (employeeId, year) => as<PlanView | null>(Pl.Find(employeeId, year)),
+  Draft: (employeeId, year, replace) => as<PlanView>(Pl.Draft(employeeId, year, replace)),
+  Save: (p) => as<PlanView>(Pl.Save(domain.DevelopmentPlan.createFrom(p))),
+  SetTarget: (planId, positionId) => as<PlanView>(Pl.SetTarget(planId, positionId)),
+  Transition: (planId, to, actor, reason) => as<PlanView>(Pl.Transition(planId, to, domain.Approver.createFrom(actor), reason)),
+  Delete: (planId) => Pl.Delete(planId),
+  History: (planId) => as<AuditEntry[]>(Pl.History(planId)),
+  DraftUnit: (unitId, year) => Pl.DraftUnit(unitId, year),
+  DraftJob: (id) => as<DraftJobStatus>(Pl.DraftJob(id)),
+};
+
+export const TrainingService: TrainingServiceBinding = {
+  ListEvents: (q) => as<EventItem[]>(Trn.ListEvents(core.EventQuery.createFrom(q))),
+  GetEvent: (id) => as<EventView>(Trn.GetEvent(id)),
+  SaveEvent: (ev) => as<TrainingEvent>(Trn.SaveEvent(domain.TrainingEvent.createFrom(ev))),
+  DeleteEvent: (id) => Trn.DeleteEvent(id),
+  ComputeJP: (methodCode, days, sessions, statedJp, international) => Trn.ComputeJP(methodCode, days, sessions, statedJp, international),
+  Needs: (unitId, year, methodCode) => as<NeedLine[]>(Trn.Needs(unitId, year, methodCode)),
+  AddFromPlans: (eventId, lines) => as<EventView>(Trn.AddFromPlans(eventId, lines.map((l) => core.LineRef.createFrom(l)))),
+  AddParticipants: (eventId, employeeIds) => as<EventView>(Trn.AddParticipants(eventId, employeeIds)),
+  CancelParticipant: (participantId) => as<EventView>(Trn.CancelParticipant(participantId)),
+  SetAttendance: (participantId, date, present, note) => as<Attendance>(Trn.SetAttendance(participantId, date, present, note)),
+  SetAttendanceDay: (eventId, date, present) => Trn.SetAttendanceDay(eventId, date, present),
+  Complete: (eventId) => as<CompletionResult>(Trn.Complete(eventId)),
+  CompleteParticipant: (participantId) => as<ParticipantView>(Trn.CompleteParticipant(participantId)),
+  ListActivities: (employeeId, year) => as<LearningActivity[]>(Trn.ListActivities(employeeId, year)),
+  SaveActivity: (a) => as<LearningActivity>(Trn.SaveActivity(domain.LearningActivity.createFrom(a))),
+  CompleteActivity: (id) => as<LearningActivity>(Trn.CompleteActivity(id)),
+  DeleteActivity: (id) => Trn.DeleteActivity(id),
+  History: (employeeId) => as<TrainingRecord[]>(Trn.History(employeeId)),
+  SaveRecord: (r) => as<TrainingRecord>(Trn.SaveRecord(domain.TrainingRecord.createFrom(r))),
+  DeleteRecord: (id) => Trn.DeleteRecord(id),
+  SaveEvaluation: (e) => as<Evaluation>(Trn.SaveEvaluation(domain.Evaluation.createFrom(e))),
+  Evaluations: (eventId) => as<Evaluation[]>(Trn.Evaluations(eventId)),
+  EvaluationSummary: (eventId) => as<EvaluationSummary>(Trn.EvaluationSummary(eventId)),
+  ListAwards: (year) => as<AwardItem[]>(Trn.ListAwards(year)),
+  SaveAward: (a) => as<Award>(Trn.SaveAward(domain.Award.createFrom(a))),
+  DeleteAward: (id) => Trn.DeleteAward(id),
+  SuggestAwards: (year) => as<AwardSuggestion[]>(Trn.SuggestAwards(year)),
+};
+
+export const DevelopmentDashboardService: DevelopmentDashboardServiceBinding = {
+  Settings: () => as<DevelopmentSettings>(Dd.Settings()),
+  SaveSettings: (s) => as<DevelopmentSettings>(Dd.SaveSettings(core.DevelopmentSettings.createFrom(s))),
+  Compliance: (year, unitId) => as<Compliance>(Dd.Compliance(year, unitId)),
+  Employee: (employeeId, year) => as<JPSummary>(Dd.Employee(employeeId, year)),
+  Upcoming: (days) => as<EventItem[]>(Dd.Upcoming(days)),
+  Budget: (year, unitId) => as<BudgetReport>(Dd.Budget(year, unitId)),
+  Reminders: () => as<L3Reminder[]>(Dd.Reminders()),
 };
 
 /** Closes the app window. Outside the Wails webview (browser bridge) there is no runtime: returns false. */

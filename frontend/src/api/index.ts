@@ -27,6 +27,33 @@ import type {
   Grid,
   GridCell,
   Recap,
+  Approver,
+  Award,
+  AwardItem,
+  AwardSuggestion,
+  BudgetReport,
+  CompletionResult,
+  Compliance,
+  DevelopmentMethod,
+  DevelopmentPlan,
+  DevelopmentSettings,
+  DraftJobStatus,
+  Evaluation,
+  EvaluationSummary,
+  EventItem,
+  EventQuery,
+  EventView,
+  JPSummary,
+  L3Reminder,
+  LearningActivity,
+  NeedLine,
+  ParticipantView,
+  PlanQuery,
+  PlanSummary,
+  PlanView,
+  TrainingEvent,
+  TrainingRecord,
+  Attendance,
 } from './types';
 
 export { ApiError, toApiError } from './errors';
@@ -175,4 +202,123 @@ export const analysisApi = {
     };
   },
   exportRecap: (unitId: string, period: string): Promise<string> => call(() => B.AnalysisService.ExportRecap(unitId, period)),
+};
+
+// ---- development: plans, training, JP dashboard ----
+
+function normPlan(p: DevelopmentPlan): DevelopmentPlan {
+  return {
+    ...p,
+    targetPositionId: p.targetPositionId || null,
+    targetGaps: arr(p.targetGaps),
+    approvedAt: p.approvedAt || null,
+    lines: arr(p.lines).map((l) => ({ ...l, alternatives: arr(l.alternatives) })),
+    history: arr(p.history),
+  };
+}
+
+function normPlanView(v: PlanView): PlanView {
+  return { ...v, plan: normPlan(v.plan), nextStates: arr(v.nextStates) };
+}
+
+function normMethod(m: DevelopmentMethod): DevelopmentMethod {
+  return { ...m, programmes: arr(m.programmes) };
+}
+
+export const planApi = {
+  methods: async (): Promise<DevelopmentMethod[]> => arr(await call(() => B.PlanService.Methods())).map(normMethod),
+  list: async (q: PlanQuery): Promise<PlanSummary[]> => arr(await call(() => B.PlanService.List(q))),
+  get: async (id: string): Promise<PlanView> => normPlanView(await call(() => B.PlanService.Get(id))),
+  find: async (employeeId: string, year: number): Promise<PlanView | null> => {
+    const v = await call(() => B.PlanService.Find(employeeId, year));
+    return v && v.plan ? normPlanView(v) : null;
+  },
+  draft: async (employeeId: string, year: number, replace: boolean): Promise<PlanView> =>
+    normPlanView(await call(() => B.PlanService.Draft(employeeId, year, replace))),
+  save: async (p: DevelopmentPlan): Promise<PlanView> => normPlanView(await call(() => B.PlanService.Save(p))),
+  setTarget: async (planId: string, positionId: string): Promise<PlanView> =>
+    normPlanView(await call(() => B.PlanService.SetTarget(planId, positionId))),
+  transition: async (planId: string, to: string, actor: Approver, reason: string): Promise<PlanView> =>
+    normPlanView(await call(() => B.PlanService.Transition(planId, to, actor, reason))),
+  remove: (planId: string): Promise<void> => call(() => B.PlanService.Delete(planId)),
+  history: async (planId: string): Promise<AuditEntry[]> => arr(await call(() => B.PlanService.History(planId))),
+  draftUnit: (unitId: string, year: number): Promise<string> => call(() => B.PlanService.DraftUnit(unitId, year)),
+  draftJob: (id: string): Promise<DraftJobStatus> => call(() => B.PlanService.DraftJob(id)),
+};
+
+function normParticipant(p: ParticipantView): ParticipantView {
+  return { ...p, attendance: p.attendance ?? {}, planLine: p.planLine ?? null, evaluations: arr(p.evaluations).map(normEvaluation), gapClosed: p.gapClosed ?? null };
+}
+
+function normEventView(v: EventView): EventView {
+  return { ...v, method: normMethod(v.method), days: arr(v.days), participants: arr(v.participants).map(normParticipant) };
+}
+
+function normEvaluation(e: Evaluation): Evaluation {
+  return { ...e, answers: arr(e.answers), score: e.score ?? null, preScore: e.preScore ?? null };
+}
+
+export const trainingApi = {
+  listEvents: async (q: EventQuery): Promise<EventItem[]> => arr(await call(() => B.TrainingService.ListEvents(q))),
+  getEvent: async (id: string): Promise<EventView> => normEventView(await call(() => B.TrainingService.GetEvent(id))),
+  saveEvent: (ev: TrainingEvent): Promise<TrainingEvent> => call(() => B.TrainingService.SaveEvent(ev)),
+  deleteEvent: (id: string): Promise<void> => call(() => B.TrainingService.DeleteEvent(id)),
+  computeJP: (methodCode: string, days: number, sessions: number, statedJp: number, international: boolean): Promise<number> =>
+    call(() => B.TrainingService.ComputeJP(methodCode, days, sessions, statedJp, international)),
+  needs: async (unitId: string, year: number, methodCode: string): Promise<NeedLine[]> =>
+    arr(await call(() => B.TrainingService.Needs(unitId, year, methodCode))),
+  addFromPlans: async (eventId: string, lines: { planId: string; lineId: string }[]): Promise<EventView> =>
+    normEventView(await call(() => B.TrainingService.AddFromPlans(eventId, lines))),
+  addParticipants: async (eventId: string, employeeIds: string[]): Promise<EventView> =>
+    normEventView(await call(() => B.TrainingService.AddParticipants(eventId, employeeIds))),
+  cancelParticipant: async (participantId: string): Promise<EventView> =>
+    normEventView(await call(() => B.TrainingService.CancelParticipant(participantId))),
+  setAttendance: (participantId: string, date: string, present: boolean, note: string): Promise<Attendance> =>
+    call(() => B.TrainingService.SetAttendance(participantId, date, present, note)),
+  setAttendanceDay: (eventId: string, date: string, present: boolean): Promise<number> =>
+    call(() => B.TrainingService.SetAttendanceDay(eventId, date, present)),
+  complete: async (eventId: string): Promise<CompletionResult> => {
+    const r = await call(() => B.TrainingService.Complete(eventId));
+    return { ...r, incomplete: arr(r.incomplete), certificates: arr(r.certificates) };
+  },
+  completeParticipant: async (participantId: string): Promise<ParticipantView> =>
+    normParticipant(await call(() => B.TrainingService.CompleteParticipant(participantId))),
+  listActivities: async (employeeId: string, year: number): Promise<LearningActivity[]> =>
+    arr(await call(() => B.TrainingService.ListActivities(employeeId, year))),
+  saveActivity: (a: LearningActivity): Promise<LearningActivity> => call(() => B.TrainingService.SaveActivity(a)),
+  completeActivity: (id: string): Promise<LearningActivity> => call(() => B.TrainingService.CompleteActivity(id)),
+  deleteActivity: (id: string): Promise<void> => call(() => B.TrainingService.DeleteActivity(id)),
+  history: async (employeeId: string): Promise<TrainingRecord[]> => arr(await call(() => B.TrainingService.History(employeeId))),
+  saveEvaluation: async (e: Evaluation): Promise<Evaluation> => normEvaluation(await call(() => B.TrainingService.SaveEvaluation(e))),
+  evaluations: async (eventId: string): Promise<Evaluation[]> => arr(await call(() => B.TrainingService.Evaluations(eventId))).map(normEvaluation),
+  evaluationSummary: async (eventId: string): Promise<EvaluationSummary> => {
+    const s = await call(() => B.TrainingService.EvaluationSummary(eventId));
+    return { ...s, evaluated: s.evaluated ?? {} };
+  },
+  listAwards: async (year: number): Promise<AwardItem[]> => arr(await call(() => B.TrainingService.ListAwards(year))),
+  saveAward: (a: Award): Promise<Award> => call(() => B.TrainingService.SaveAward(a)),
+  deleteAward: (id: string): Promise<void> => call(() => B.TrainingService.DeleteAward(id)),
+  suggestAwards: async (year: number): Promise<AwardSuggestion[]> => arr(await call(() => B.TrainingService.SuggestAwards(year))),
+};
+
+export const devDashboardApi = {
+  settings: async (): Promise<DevelopmentSettings> => {
+    const s = await call(() => B.DevelopmentDashboardService.Settings());
+    return { ...s, reactionQuestions: arr(s.reactionQuestions), behaviourQuestions: arr(s.behaviourQuestions) };
+  },
+  saveSettings: (s: DevelopmentSettings): Promise<DevelopmentSettings> => call(() => B.DevelopmentDashboardService.SaveSettings(s)),
+  compliance: async (year: number, unitId: string): Promise<Compliance> => {
+    const c = await call(() => B.DevelopmentDashboardService.Compliance(year, unitId));
+    return { ...c, units: arr(c.units), below: arr(c.below).map((b) => ({ ...b, planned: arr(b.planned) })) };
+  },
+  employee: async (employeeId: string, year: number): Promise<JPSummary> => {
+    const s = await call(() => B.DevelopmentDashboardService.Employee(employeeId, year));
+    return { ...s, byMethod: s.byMethod ?? {} };
+  },
+  upcoming: async (days: number): Promise<EventItem[]> => arr(await call(() => B.DevelopmentDashboardService.Upcoming(days))),
+  budget: async (year: number, unitId: string): Promise<BudgetReport> => {
+    const b = await call(() => B.DevelopmentDashboardService.Budget(year, unitId));
+    return { ...b, units: arr(b.units) };
+  },
+  reminders: async (): Promise<L3Reminder[]> => arr(await call(() => B.DevelopmentDashboardService.Reminders())),
 };

@@ -442,3 +442,476 @@ export interface Recap {
   /** The threshold set the categories were computed with. */
   thresholds: Thresholds | null;
 }
+
+// ---- development: IDP, training, JP (docs/API.md "PlanService", "TrainingService",
+// "DevelopmentDashboardService") ----
+
+/** Sync fields every development row carries. */
+export interface SyncRow {
+  id: string;
+  version: number;
+  updatedAt?: string;
+  updatedByDevice?: string;
+  deleted?: boolean;
+}
+
+export const PLAN_STATES = ['draft', 'submitted', 'revision', 'approved', 'in_progress', 'done'] as const;
+export type PlanStateName = (typeof PLAN_STATES)[number];
+export const LINE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export const FUNDING_SOURCES = ['APBN', 'APBD', 'mandiri', 'lainnya'] as const;
+
+export interface GapLine {
+  code: string;
+  standard: number;
+  actual: number;
+  assessed: boolean;
+  gap: number;
+}
+
+export interface PlanLine {
+  id: string;
+  priority: number;
+  competencyCode: string;
+  competencyType: CompetencyType | string;
+  standard: number;
+  actual: number;
+  gap: number;
+  goal: string;
+  form: 'pelatihan' | 'pendidikan' | string;
+  methodCode: string;
+  alternatives: string[];
+  programme: string;
+  provider: string;
+  plannedStart: string;
+  plannedEnd: string;
+  plannedJp: number;
+  cost: number;
+  fundingSource: string;
+  status: string;
+  trainingRecordId: string;
+  realisedJp: number;
+}
+
+export interface PlanEvent {
+  seq: number;
+  at: string;
+  from: string;
+  to: string;
+  actorName: string;
+  actorNip: string;
+  reason: string;
+}
+
+export interface DevelopmentPlan extends SyncRow {
+  employeeId: string;
+  year: number;
+  targetPositionId: string | null;
+  targetGaps: GapLine[];
+  state: PlanStateName | string;
+  stateSeq: number;
+  approverName: string;
+  approverNip: string;
+  approvedAt: string | null;
+  revisionReason: string;
+  note: string;
+  lines: PlanLine[];
+  history: PlanEvent[];
+}
+
+export interface JPRule {
+  kind: 'stated' | 'per_day' | 'per_session' | 'fixed' | string;
+  national: number;
+  international: number;
+  maxPerDay: number;
+  maxPerMonth: number;
+  unverified: boolean;
+  note: string;
+}
+
+export interface DevelopmentMethod {
+  code: string;
+  name: string;
+  nameEn: string;
+  route: 'klasikal' | 'nonklasikal' | '' | string;
+  form: string;
+  jenisDiklat: string;
+  siasnRecord: string;
+  jp: JPRule;
+  planningJp: number;
+  programmes?: string[];
+  note?: string;
+}
+
+export interface PlanEmployee {
+  id: string;
+  nip: string;
+  nipPrinted: string;
+  name: string;
+  fullName: string;
+  unitId: string;
+  unitName: string;
+  positionId: string;
+  positionName: string;
+}
+
+export interface PlanView {
+  plan: DevelopmentPlan;
+  employee: PlanEmployee;
+  targetPositionName: string;
+  analysisPeriod: string;
+  plannedJp: number;
+  plannedCost: number;
+  realisedJp: number;
+  nextStates: string[];
+}
+
+export interface PlanSummary {
+  id: string;
+  version: number;
+  employeeId: string;
+  nip: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  positionName: string;
+  year: number;
+  state: string;
+  lines: number;
+  doneLines: number;
+  plannedJp: number;
+  plannedCost: number;
+  realisedJp: number;
+  approverName: string;
+  updatedAt: string;
+}
+
+export interface PlanQuery {
+  year: number;
+  unitId: string;
+  state: string;
+  text: string;
+}
+
+export interface Approver {
+  name: string;
+  nip: string;
+}
+
+export interface DraftResult {
+  created: number;
+  existing: number;
+  noAnalysis: number;
+  withoutNeeds: number;
+}
+
+export interface DraftJobStatus {
+  id: string;
+  done: number;
+  total: number;
+  finished: boolean;
+  result: DraftResult | null;
+  error: ErrorPayload | null;
+}
+
+export interface TrainingEvent extends SyncRow {
+  officeId: string;
+  code: string;
+  name: string;
+  methodCode: string;
+  route: string;
+  provider: string;
+  venue: string;
+  online: boolean;
+  international: boolean;
+  batch: string;
+  startDate: string;
+  endDate: string;
+  days: number;
+  statedJp: number;
+  jp: number;
+  jpManual: boolean;
+  budget: number;
+  realisedCost: number;
+  fundingSource: string;
+  certificateFormat: string;
+}
+
+export interface Participant extends SyncRow {
+  eventId: string;
+  employeeId: string;
+  planId: string;
+  planLineId: string;
+  status: 'registered' | 'completed' | 'incomplete' | 'cancelled' | string;
+  certificateNo: string;
+  trainingRecordId: string;
+  completedOn: string;
+}
+
+export interface Attendance extends SyncRow {
+  eventId: string;
+  participantId: string;
+  date: string;
+  present: boolean;
+  note: string;
+}
+
+export interface TrainingRecord extends SyncRow {
+  employeeId: string;
+  nip: string;
+  methodCode: string;
+  route: string;
+  jenisDiklat: string;
+  siasnRecord: string;
+  name: string;
+  provider: string;
+  certificateNo: string;
+  startDate: string;
+  endDate: string;
+  year: number;
+  jp: number;
+  location: string;
+  online: boolean;
+  international: boolean;
+  eventId: string;
+  participantId: string;
+  learningActivityId: string;
+  fileRef: string;
+}
+
+export interface LearningActivity extends SyncRow {
+  employeeId: string;
+  methodCode: string;
+  title: string;
+  provider: string;
+  startDate: string;
+  endDate: string;
+  days: number;
+  sessions: number;
+  statedJp: number;
+  international: boolean;
+  jp: number;
+  jpManual: boolean;
+  evidence: string;
+  planId: string;
+  planLineId: string;
+  trainingRecordId: string;
+}
+
+export interface EvaluationAnswer {
+  questionId: string;
+  value: number;
+}
+
+export interface Evaluation extends SyncRow {
+  eventId: string;
+  participantId: string;
+  employeeId: string;
+  level: number;
+  instrument: string;
+  date: string;
+  score: number | null;
+  preScore: number | null;
+  answers: EvaluationAnswer[];
+  evaluatorName: string;
+  evaluatorNip: string;
+  note: string;
+}
+
+export const AWARD_KINDS = ['highest_jp', 'plan_completed', 'best_trainer', 'best_mentor', 'other'] as const;
+
+export interface Award extends SyncRow {
+  year: number;
+  kind: (typeof AWARD_KINDS)[number] | string;
+  employeeId: string;
+  recipientName: string;
+  title: string;
+  awardedOn: string;
+  note: string;
+}
+
+export interface NeedLine {
+  planId: string;
+  lineId: string;
+  employeeId: string;
+  nip: string;
+  name: string;
+  unitName: string;
+  year: number;
+  competencyCode: string;
+  competencyName: string;
+  gap: number;
+  methodCode: string;
+  programme: string;
+  plannedStart: string;
+  plannedJp: number;
+  status: string;
+}
+
+export interface EventItem {
+  event: TrainingEvent;
+  methodName: string;
+  participants: number;
+  completed: number;
+}
+
+export interface ParticipantView {
+  participant: Participant;
+  employee: PlanEmployee;
+  attendance: Record<string, boolean>;
+  presentDays: number;
+  planLine: NeedLine | null;
+  evaluations: Evaluation[];
+  gapClosed: boolean | null;
+}
+
+export interface EventView {
+  event: TrainingEvent;
+  method: DevelopmentMethod;
+  days: string[];
+  participants: ParticipantView[];
+  certificateFormat: string;
+}
+
+export interface EventQuery {
+  year: number;
+  text: string;
+  methodCode: string;
+}
+
+export interface CompletionResult {
+  completed: number;
+  incomplete: { participantId: string; name: string; presentDays: number; days: number }[];
+  certificates: { participantId: string; name: string; certificateNo: string }[];
+}
+
+export interface EvaluationSummary {
+  reaction: number | null;
+  preTest: number | null;
+  postTest: number | null;
+  learningGain: number | null;
+  behaviour: number | null;
+  evaluated: Record<string, number>;
+  targetedGaps: number;
+  closedGaps: number;
+}
+
+export interface AwardItem {
+  award: Award;
+  name: string;
+  nip: string;
+  unitName: string;
+}
+
+export interface AwardSuggestion {
+  kind: string;
+  employeeId: string;
+  name: string;
+  value: number;
+  reason: string;
+}
+
+export interface Question {
+  id: string;
+  text: string;
+}
+
+export interface DevelopmentSettings {
+  annualJpTarget: number;
+  minAttendance: number;
+  l3DelayDays: number;
+  reactionQuestions: Question[];
+  behaviourQuestions: Question[];
+  certificateFormat: string;
+  officeCode: string;
+  deviceCode: string;
+}
+
+export interface JPRecap {
+  count: number;
+  compliant: number;
+  belowTarget: number;
+  totalJp: number;
+  averageJp: number;
+  complianceRate: number;
+  totalShortfall: number;
+}
+
+export interface PlannedItem {
+  source: 'plan' | 'event' | string;
+  planId: string;
+  lineId: string;
+  eventId: string;
+  methodCode: string;
+  title: string;
+  start: string;
+  jp: number;
+  status: string;
+}
+
+export interface BelowTarget {
+  employeeId: string;
+  nip: string;
+  name: string;
+  unitName: string;
+  positionName: string;
+  total: number;
+  shortfall: number;
+  plannedJp: number;
+  planned: PlannedItem[];
+}
+
+export interface Compliance {
+  year: number;
+  unitId: string;
+  target: number;
+  office: JPRecap;
+  units: { unitId: string; unitName: string; recap: JPRecap }[];
+  below: BelowTarget[];
+}
+
+export interface JPSummary {
+  employeeId: string;
+  unitId: string;
+  year: number;
+  target: number;
+  total: number;
+  belowTarget: boolean;
+  shortfall: number;
+  byMethod: Record<string, number>;
+  activities: number;
+}
+
+export interface BudgetSummary {
+  planned: number;
+  realised: number;
+  variance: number;
+  jp: number;
+  costPerJp: number;
+  absorption: number;
+}
+
+export interface BudgetReport {
+  year: number;
+  unitId: string;
+  total: BudgetSummary;
+  units: { unitId: string; unitName: string; summary: BudgetSummary }[];
+}
+
+export interface L3Reminder {
+  eventId: string;
+  eventName: string;
+  endDate: string;
+  dueDate: string;
+  participantId: string;
+  employeeId: string;
+  name: string;
+  unitName: string;
+}
+
+export interface DraftingRule {
+  competencyType: string;
+  minGap: number;
+  maxGap: number;
+  methods: string[];
+  note?: string;
+}

@@ -2,7 +2,10 @@
 // target view consumes) and toasts.
 import { appApi, type AppInfo, type ImportKind } from '../api';
 
-export const VIEWS = ['dashboard', 'employees', 'assessment', 'analysis', 'framework', 'org', 'transfer'] as const;
+export const VIEWS = ['dashboard', 'employees', 'assessment', 'analysis', 'plans', 'training', 'jp', 'framework', 'org', 'transfer'] as const;
+
+/** The Alt+digit of view i (0-based): 1…9, then 0 for the tenth. */
+export const shortcutDigit = (i: number): string => String((i + 1) % 10);
 export type ViewName = (typeof VIEWS)[number];
 
 export type Intent =
@@ -12,7 +15,11 @@ export type Intent =
   | { kind: 'openPosition'; id: string }
   | { kind: 'import'; importKind: ImportKind }
   /** Analysis screen: show this employee (and period, when given). */
-  | { kind: 'analyseEmployee'; employeeId: string; period?: string };
+  | { kind: 'analyseEmployee'; employeeId: string; period?: string }
+  /** Plans screen: open (or offer to draft) this employee's plan for the year. */
+  | { kind: 'openPlan'; employeeId: string; year?: number }
+  /** Training screen: open this event. */
+  | { kind: 'openEvent'; eventId: string };
 
 export const nav = $state<{ view: ViewName; intent: Intent | null }>({ view: 'dashboard', intent: null });
 

@@ -185,3 +185,60 @@ export function heatmapOption(h: Recap['heatmap'], labels: { gap: string; none: 
     ],
   };
 }
+
+export interface UnitJP {
+  name: string;
+  averageJp: number;
+  complianceRate: number;
+  count: number;
+  belowTarget: number;
+}
+
+/**
+ * Horizontal bars of the average JP per unit against the annual target (a
+ * dashed line): red below the target, green at or above. The tooltip adds
+ * the compliance rate and the number of people below target.
+ */
+export function jpComplianceOption(units: readonly UnitJP[], target: number, labels: { average: string; target: string; rate: string; below: string }, sep: string): ChartOption {
+  const rows = [...units].reverse(); // ECharts draws the first category at the bottom
+  const top = Math.max(target * 1.25, ...rows.map((u) => u.averageJp)) || 1;
+  return {
+    grid: { left: 8, right: 36, top: 20, bottom: 24, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      formatter: (p: unknown) => {
+        const d = (p as { dataIndex: number }[])[0];
+        const u = rows[d.dataIndex];
+        return u
+          ? `<b>${u.name}</b><br/>${labels.average}: ${num(u.averageJp, sep)} JP<br/>${labels.rate}: ${num(u.complianceRate, sep)}%<br/>${labels.below}: ${u.belowTarget}/${u.count}`
+          : '';
+      },
+    },
+    xAxis: { type: 'value', max: Math.ceil(top), axisLabel: { color: C.muted }, splitLine: { lineStyle: { color: '#eef2f0' } } },
+    yAxis: {
+      type: 'category',
+      data: rows.map((u) => u.name),
+      axisLabel: { color: C.text, fontSize: 11, width: 190, overflow: 'truncate' },
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: C.border } },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: labels.average,
+        barMaxWidth: 18,
+        data: rows.map((u) => ({ value: Math.round(u.averageJp * 100) / 100, itemStyle: { color: u.averageJp < target ? C.danger : C.ok } })),
+        label: { show: rows.length <= 20, position: 'right', fontSize: 11, color: C.text, formatter: (p: unknown) => num((p as { value: number }).value, sep) },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: C.text, type: 'dashed', width: 1.5 },
+          label: { formatter: `${labels.target} ${num(target, sep)}`, color: C.text, fontSize: 11, position: 'end' },
+          data: [{ xAxis: target }],
+        },
+      },
+    ],
+  };
+}

@@ -6,6 +6,7 @@ import { BarChart, HeatmapChart, PieChart, RadarChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   RadarComponent,
   TooltipComponent,
   VisualMapComponent,
@@ -19,6 +20,7 @@ echarts.use([
   RadarChart,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   RadarComponent,
   TooltipComponent,
   VisualMapComponent,
