@@ -23,6 +23,7 @@ type services struct {
 	plans     *desktop.PlanService
 	training  *desktop.TrainingService
 	dashboard *desktop.DevelopmentDashboardService
+	printing  *desktop.PrintService
 	saveDir   string
 }
 
@@ -51,6 +52,8 @@ func byType(t *testing.T, b *desktop.Backend) services {
 			s.training = v
 		case *desktop.DevelopmentDashboardService:
 			s.dashboard = v
+		case *desktop.PrintService:
+			s.printing = v
 		default:
 			t.Fatalf("unexpected service %T", svc)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -15,9 +16,13 @@ type DialogSaver struct{}
 
 // SaveFile shows the dialog; an empty path means the user cancelled.
 func (DialogSaver) SaveFile(ctx context.Context, defaultName string, data []byte) (string, error) {
+	filter := runtime.FileFilter{DisplayName: "Excel (*.xlsx)", Pattern: "*.xlsx"}
+	if strings.EqualFold(filepath.Ext(defaultName), ".pdf") {
+		filter = runtime.FileFilter{DisplayName: "PDF (*.pdf)", Pattern: "*.pdf"}
+	}
 	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
 		DefaultFilename: defaultName,
-		Filters:         []runtime.FileFilter{{DisplayName: "Excel (*.xlsx)", Pattern: "*.xlsx"}},
+		Filters:         []runtime.FileFilter{filter},
 	})
 	if err != nil || path == "" {
 		return "", err

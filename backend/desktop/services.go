@@ -90,5 +90,6 @@ func (b *Backend) Services() []any {
 		&PlanService{b: b},
 		&TrainingService{b: b},
 		&DevelopmentDashboardService{b: b},
+		newPrintService(b),
 	}
 }

@@ -3,11 +3,9 @@ package report
 import (
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/boombuler/barcode"
-	"github.com/boombuler/barcode/qr"
 
 	"kembang/backend/domain"
 )
@@ -236,13 +234,8 @@ func Certificates(w io.Writer, t CertificateTemplate, ev CertificateEvent, peopl
 // pageQR is the signed code and QR matrix of one certificate.
 type pageQR struct {
 	payload string
-	code    barcode.Barcode
+	code    *qrCode
 	err     error
-}
-
-// encodeQR encodes a QR payload, byte mode, error correction M (15 %).
-func encodeQR(payload string) (barcode.Barcode, error) {
-	return qr.Encode(payload, qr.M, qr.Unicode)
 }
 
 // certificates is Certificates with a hook that sees every QR payload
@@ -281,6 +274,9 @@ func certificates(w io.Writer, t CertificateTemplate, ev CertificateEvent, peopl
 			defer wg.Done()
 			for i := range next {
 				qrs[i].code, qrs[i].err = encodeQR(qrs[i].payload)
+				if qrs[i].err == nil {
+					qrs[i].code.ops = qrs[i].code.pathOps()
+				}
 			}
 		}()
 	}
@@ -327,7 +323,7 @@ func certificates(w io.Writer, t CertificateTemplate, ev CertificateEvent, peopl
 }
 
 // certificatePage lays out the text fields, QR and signatories of one page.
-func (d *doc) certificatePage(t CertificateTemplate, ev CertificateEvent, p CertificateParticipant, body string, code barcode.Barcode) error {
+func (d *doc) certificatePage(t CertificateTemplate, ev CertificateEvent, p CertificateParticipant, body string, code *qrCode) error {
 	d.color(colText)
 	y := 0.0 // bottom of the last field drawn: later fields never start above it
 	field := func(b TextBox, s string, maxLines int) {
@@ -404,35 +400,21 @@ func (d *doc) fitBox(b TextBox, top float64, s string, maxLines int) float64 {
 	return float64(len(lines)) * lh
 }
 
-// drawQR draws the modules of code as filled squares (runs of dark modules
-// in a row merged into one rectangle), in the square (x, y, size).
-func (d *doc) drawQR(code barcode.Barcode, x, y, size float64) {
-	bounds := code.Bounds()
-	n := bounds.Dx()
-	if n == 0 {
+// drawQR draws the dark modules of code in the square (x, y, size): its
+// path (pathOps, in module units) under a matrix that maps modules to the
+// page, filled black at once, inside q/Q so gofpdf's colour state holds.
+func (d *doc) drawQR(code *qrCode, x, y, size float64) {
+	if code.size == 0 {
 		return
 	}
-	m := size / float64(n)
-	d.pdf.SetFillColor(0, 0, 0)
-	for row := 0; row < n; row++ {
-		for col := 0; col < n; {
-			if !dark(code, bounds.Min.X+col, bounds.Min.Y+row) {
-				col++
-				continue
-			}
-			start := col
-			for col < n && dark(code, bounds.Min.X+col, bounds.Min.Y+row) {
-				col++
-			}
-			// A hair of overlap hides anti-aliasing seams between rows.
-			d.pdf.Rect(x+float64(start)*m, y+float64(row)*m, float64(col-start)*m+0.02, m+0.02, "F")
-		}
+	ops := code.ops
+	if ops == "" {
+		ops = code.pathOps()
 	}
-}
-
-func dark(code barcode.Barcode, x, y int) bool {
-	r, _, _, _ := code.At(x, y).RGBA()
-	return r < 0x8000
+	k := d.pdf.GetConversionRatio()
+	m := size / float64(code.size) * k
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
+	d.pdf.RawWriteStr("q 0 g " + f(m) + " 0 0 " + f(-m) + " " + f(x*k) + " " + f((d.h-y)*k) + " cm\n" + ops + "f Q")
 }
 
 // certificateBorder draws the default frame: a thick outer and a thin

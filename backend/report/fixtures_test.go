@@ -132,7 +132,7 @@ func fixtureIDP() IDPData {
 
 func fixtureSigner() Signer {
 	seed := bytes.Repeat([]byte{42}, ed25519.SeedSize)
-	return Signer{OfficeID: "0192d4e0-7c1a-7b3e-9f00-5a1e0c0ffee1", Key: ed25519.NewKeyFromSeed(seed)}
+	return Signer{OfficeID: "K3MBNG7Q", Key: ed25519.NewKeyFromSeed(seed)}
 }
 
 func fixtureKeys(s Signer) func(string) (ed25519.PublicKey, bool) {

@@ -45,9 +45,10 @@ import (
 //
 // Dates are YYYY-MM-DD (SignCertificate rejects anything else) and packed
 // to 3 bytes. A typical code is 350–550 characters, most of them the event
-// name; with the verification URL in front it is a version 15–19 QR code
-// at error correction M, which a phone reads at 36 mm printed. A short
-// office id (the office code rather than its UUID) saves 25 characters.
+// name; with the verification URL in front it is a version 14–19 QR code
+// at error correction M (qr.go), which a phone reads at 36 mm printed.
+// Kembang signs with the 8-character key code as office id (core.KeyCode),
+// 28 bytes shorter than an office UUID.
 
 const (
 	claimVersion  = 1

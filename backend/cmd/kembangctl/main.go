@@ -32,6 +32,14 @@ Commands:
   check-db [--json]
   enrol --server URL --code CODE [--name NAME] [--allow-http]
   sync [--json]
+  print idp --nip NIP [--year Y] --out F.pdf
+  print certificates --event ID --out F.pdf
+  print recap jpm|jp [--unit U] [--period P] [--year Y] --out F.pdf|F.xlsx
+  print attendance --event ID --out F.pdf|F.xlsx
+  print history --nip NIP --out F.pdf|F.xlsx
+  verify-certificate CODE|URL
+  office-key
+  trust-key CODE PUBKEY
   version
 `
 
@@ -102,6 +110,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"recap":    cmdRecap,
 		"enrol":    cmdEnrol,
 		"sync":     cmdSync,
+
+		"print":              cmdPrint,
+		"verify-certificate": cmdVerifyCertificate,
+		"office-key":         cmdOfficeKey,
+		"trust-key":          cmdTrustKey,
 	}
 	f, ok := commands[cmd]
 	if !ok {

@@ -1085,6 +1085,20 @@ export namespace core {
 	        this.potentialBand = source["potentialBand"];
 	    }
 	}
+	export class OfficeKey {
+	    code: string;
+	    publicKey: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OfficeKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.publicKey = source["publicKey"];
+	    }
+	}
 	
 	export class PlanQuery {
 	    year: number;
@@ -1172,6 +1186,79 @@ export namespace core {
 	        this.plannedCost = source["plannedCost"];
 	        this.realisedJp = source["realisedJp"];
 	        this.nextStates = source["nextStates"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PrintSignatory {
+	    title: string;
+	    name: string;
+	    nip: string;
+	    signature: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrintSignatory(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.name = source["name"];
+	        this.nip = source["nip"];
+	        this.signature = source["signature"];
+	    }
+	}
+	export class PrintSettings {
+	    agency: string;
+	    office: string;
+	    address: string;
+	    contact: string;
+	    logo: string;
+	    place: string;
+	    approver: PrintSignatory;
+	    recapSignatory: PrintSignatory;
+	    certificateSignatories: PrintSignatory[];
+	    certificateBackground: string;
+	    certificateHeading: string;
+	    issuingOffice: string;
+	    verifyBaseUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrintSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.agency = source["agency"];
+	        this.office = source["office"];
+	        this.address = source["address"];
+	        this.contact = source["contact"];
+	        this.logo = source["logo"];
+	        this.place = source["place"];
+	        this.approver = this.convertValues(source["approver"], PrintSignatory);
+	        this.recapSignatory = this.convertValues(source["recapSignatory"], PrintSignatory);
+	        this.certificateSignatories = this.convertValues(source["certificateSignatories"], PrintSignatory);
+	        this.certificateBackground = source["certificateBackground"];
+	        this.certificateHeading = source["certificateHeading"];
+	        this.issuingOffice = source["issuingOffice"];
+	        this.verifyBaseUrl = source["verifyBaseUrl"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1763,6 +1850,52 @@ export namespace desktop {
 	        this.birthDate = source["birthDate"];
 	        this.gender = source["gender"];
 	        this.tmt = source["tmt"];
+	    }
+	}
+	export class PrintParams {
+	    employeeId: string;
+	    nip: string;
+	    eventId: string;
+	    unitId: string;
+	    period: string;
+	    year: number;
+	    format: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrintParams(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.employeeId = source["employeeId"];
+	        this.nip = source["nip"];
+	        this.eventId = source["eventId"];
+	        this.unitId = source["unitId"];
+	        this.period = source["period"];
+	        this.year = source["year"];
+	        this.format = source["format"];
+	    }
+	}
+	export class PrintResult {
+	    path: string;
+	    fileName: string;
+	    format: string;
+	    sizeBytes: number;
+	    pages: number;
+	    pdfBase64: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrintResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.pages = source["pages"];
+	        this.pdfBase64 = source["pdfBase64"];
 	    }
 	}
 
