@@ -5,8 +5,8 @@
 // or frontend/test-results/screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -392,6 +392,73 @@ test('development: draft and approve a plan, train the need, complete it and see
   const below = page.locator(`[data-testid="below-target-row"][data-employee="${target.id}"]`);
   if (await below.count()) assert.ok(Number(await below.getAttribute('data-total')) >= 10);
   await shot('jp-dashboard');
+  await page.getByTestId('nav-employees').click(); // the next test starts on the employees screen
+});
+
+test('printing: document settings, then the certificates of the completed event are previewed and saved as PDF', async (t) => {
+  // Document settings: letterhead, signatory (NIP checked as elsewhere), and this office's key code.
+  await page.getByTestId('open-document-settings').click();
+  const ds = page.getByTestId('document-settings');
+  await ds.waitFor();
+  await page.getByTestId('docset-agency').fill('Pemerintah Kabupaten Contoh');
+  await page.getByTestId('docset-address').fill('Jl. Merdeka No. 1, Contoh 55511');
+  await page.getByTestId('docset-place').fill('Contoh');
+  await page.getByTestId('docset-approver-title').fill('Kepala BKPSDM');
+  await page.getByTestId('docset-approver-name').fill('Dr. Hendra Gunawan, M.Si.');
+  await page.getByTestId('docset-approver-nip').fill('19700512 199803 1 00');
+  await page.getByTestId('docset-approver-name').focus();
+  await page.getByTestId('field-error-ds-approver-nip').waitFor();
+  await page.getByTestId('docset-approver-nip').fill('19700512 199803 1 004');
+  await page.getByTestId('docset-approver-name').focus();
+  await page.getByTestId('field-error-ds-approver-nip').waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('docset-office-key-code').innerText(), /^[A-Z2-7]{8}$/);
+  await shot('document-settings');
+  await page.getByTestId('docset-save').click();
+  await ds.waitFor({ state: 'detached' });
+
+  // The event completed in the previous test: certificates can be printed.
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId('events-all').click();
+  await page.locator('[data-testid="event-row"]', { hasText: 'Workshop Kepemimpinan Pelayanan Angkatan I' }).click();
+  const ev = page.getByTestId('event-editor');
+  await ev.getByTestId('event-tab-participants').click();
+  const done = ev.locator('[data-testid="event-participant"][data-status="completed"]').first();
+  await done.waitFor();
+  const name = (await done.locator('td b').innerText()).trim();
+  const number = (await done.getByTestId('participant-cert').innerText()).trim();
+  assert.match(number, /^001\/WS-01\/[A-Z0-9]+\/\d{4}$/);
+
+  await ev.getByTestId('event-print-certificates').click();
+  const dlg = page.getByTestId('print-dialog');
+  await dlg.waitFor();
+  await page.waitForSelector('[data-testid="print-dialog"] .wrap[data-state="ready"]', { timeout: 60000 });
+  const file = dlg.getByTestId('print-file');
+  assert.equal(await file.getAttribute('data-name'), 'Sertifikat_WS-01.pdf');
+  assert.ok(Number(await file.getAttribute('data-size')) > 1000);
+  assert.equal(await dlg.getByTestId('print-preview').count() + await dlg.getByTestId('print-no-preview').count(), 1);
+  await page.waitForTimeout(1500); // the PDF viewer draws the page
+  await shot('print-preview');
+
+  // Save…: the bridge's saver writes into <dataDir>/saved/ instead of asking.
+  await dlg.getByTestId('print-save').click();
+  const saved = join(dataDir, 'saved', 'Sertifikat_WS-01.pdf');
+  for (let i = 0; i < 100 && !existsSync(saved); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(existsSync(saved), `saved PDF missing: ${saved}`);
+  assert.ok(statSync(saved).size > 1000);
+  const out = spawnSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' });
+  if (out.error) {
+    t.diagnostic(`pdftotext not available (${out.error.code}): the PDF's text is not checked`);
+  } else {
+    assert.equal(out.status, 0, out.stderr);
+    const text = out.stdout.replace(/\s+/g, ' ');
+    assert.ok(text.includes(name.replace(/\s+/g, ' ')), `certificate text lacks the participant ${name}`);
+    assert.ok(text.includes(number), `certificate text lacks the number ${number}`);
+  }
+
+  await page.keyboard.press('Escape');
+  await dlg.waitFor({ state: 'detached' });
+  await page.keyboard.press('Escape');
+  await ev.waitFor({ state: 'detached' });
   await page.getByTestId('nav-employees').click(); // the next test starts on the employees screen
 });
 

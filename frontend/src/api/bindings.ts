@@ -17,6 +17,7 @@ import * as An from '../../wailsjs/go/desktop/AnalysisService';
 import * as Pl from '../../wailsjs/go/desktop/PlanService';
 import * as Trn from '../../wailsjs/go/desktop/TrainingService';
 import * as Dd from '../../wailsjs/go/desktop/DevelopmentDashboardService';
+import * as Pr from '../../wailsjs/go/desktop/PrintService';
 import { core, desktop, domain, importer, store } from '../../wailsjs/go/models';
 import { Quit } from '../../wailsjs/runtime/runtime';
 import type {
@@ -101,6 +102,11 @@ import type {
   PlannedItem,
   Question,
   DraftResult,
+  OfficeKey,
+  PrintParams,
+  PrintResult,
+  PrintSettings,
+  PrintSignatory,
 } from './types';
 
 export interface AppServiceBinding {
@@ -217,6 +223,14 @@ export interface DevelopmentDashboardServiceBinding {
   Budget(year: number, unitId: string): Promise<BudgetReport>;
   Reminders(): Promise<L3Reminder[]>;
 }
+export interface PrintServiceBinding {
+  Render(doc: string, params: PrintParams): Promise<PrintResult>;
+  Save(path: string): Promise<string>;
+  Open(path: string): Promise<void>;
+  Settings(): Promise<PrintSettings>;
+  SaveSettings(s: PrintSettings): Promise<PrintSettings>;
+  OfficeKey(): Promise<OfficeKey>;
+}
 
 /** Types a generated promise as the runtime shape described in ./types. */
 const as = <T>(p: Promise<unknown>): Promise<T> => p as Promise<T>;
@@ -310,6 +324,12 @@ export type ContractCheck = [
   ExpectNone<MissingIn<JPRecap, domain.JPRecap>>,
   ExpectNone<MissingIn<JPSummary, domain.JPSummary>>,
   ExpectNone<MissingIn<BudgetSummary, domain.BudgetSummary>>,
+  // printing
+  ExpectNone<MissingIn<PrintParams, desktop.PrintParams>>,
+  ExpectNone<MissingIn<PrintResult, desktop.PrintResult>>,
+  ExpectNone<MissingIn<PrintSettings, core.PrintSettings>>,
+  ExpectNone<MissingIn<PrintSignatory, core.PrintSignatory>>,
+  ExpectNone<MissingIn<OfficeKey, core.OfficeKey>>,
 ];
 
 export const AppService: AppServiceBinding = {
@@ -432,6 +452,15 @@ export const DevelopmentDashboardService: DevelopmentDashboardServiceBinding = {
   Upcoming: (days) => as<EventItem[]>(Dd.Upcoming(days)),
   Budget: (year, unitId) => as<BudgetReport>(Dd.Budget(year, unitId)),
   Reminders: () => as<L3Reminder[]>(Dd.Reminders()),
+};
+
+export const PrintService: PrintServiceBinding = {
+  Render: (doc, params) => as<PrintResult>(Pr.Render(doc, desktop.PrintParams.createFrom(params))),
+  Save: (path) => Pr.Save(path),
+  Open: (path) => Pr.Open(path),
+  Settings: () => as<PrintSettings>(Pr.Settings()),
+  SaveSettings: (s) => as<PrintSettings>(Pr.SaveSettings(core.PrintSettings.createFrom(s))),
+  OfficeKey: () => as<OfficeKey>(Pr.OfficeKey()),
 };
 
 /** Closes the app window. Outside the Wails webview (browser bridge) there is no runtime: returns false. */

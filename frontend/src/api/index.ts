@@ -54,6 +54,12 @@ import type {
   TrainingEvent,
   TrainingRecord,
   Attendance,
+  OfficeKey,
+  PrintDoc,
+  PrintParams,
+  PrintResult,
+  PrintSettings,
+  PrintSignatory,
 } from './types';
 
 export { ApiError, toApiError } from './errors';
@@ -321,4 +327,35 @@ export const devDashboardApi = {
     return { ...b, units: arr(b.units) };
   },
   reminders: async (): Promise<L3Reminder[]> => arr(await call(() => B.DevelopmentDashboardService.Reminders())),
+};
+
+// ---- printing ----
+
+function normSignatory(p: PrintSignatory | null | undefined): PrintSignatory {
+  return { title: p?.title ?? '', name: p?.name ?? '', nip: p?.nip ?? '', signature: p?.signature ?? '' };
+}
+
+function normPrintSettings(s: PrintSettings): PrintSettings {
+  return {
+    ...s,
+    approver: normSignatory(s.approver),
+    recapSignatory: normSignatory(s.recapSignatory),
+    certificateSignatories: arr(s.certificateSignatories).map(normSignatory),
+  };
+}
+
+export const printApi = {
+  /** Renders a document into the data folder's print/ directory; the PDF comes back for the preview. */
+  render: async (doc: PrintDoc, params: Partial<PrintParams>): Promise<PrintResult> => {
+    const p: PrintParams = { employeeId: '', nip: '', eventId: '', unitId: '', period: '', year: 0, format: 'pdf', ...params };
+    const r = await call(() => B.PrintService.Render(doc, p));
+    return { ...r, pdfBase64: r.pdfBase64 ?? '', pages: r.pages ?? 0 };
+  },
+  /** Asks where to save a rendered document; "" when the user cancelled. */
+  save: (path: string): Promise<string> => call(() => B.PrintService.Save(path)),
+  /** Opens a rendered document in the system viewer (to print it). */
+  open: (path: string): Promise<void> => call(() => B.PrintService.Open(path)),
+  settings: async (): Promise<PrintSettings> => normPrintSettings(await call(() => B.PrintService.Settings())),
+  saveSettings: async (s: PrintSettings): Promise<PrintSettings> => normPrintSettings(await call(() => B.PrintService.SaveSettings(s))),
+  officeKey: (): Promise<OfficeKey> => call(() => B.PrintService.OfficeKey()),
 };

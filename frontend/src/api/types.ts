@@ -915,3 +915,64 @@ export interface DraftingRule {
   methods: string[];
   note?: string;
 }
+
+// ---- printing (PrintService, docs/API.md "PrintService") ----
+
+/** The printable documents (core.Doc* constants). */
+export type PrintDoc = 'idp' | 'certificates' | 'recap-jpm' | 'recap-jp' | 'attendance' | 'history';
+export type PrintFormat = 'pdf' | 'xlsx';
+
+/** What to print: an employee for idp/history, an event for certificates/attendance, unit and period/year for the recaps. */
+export interface PrintParams {
+  employeeId: string;
+  nip: string;
+  eventId: string;
+  unitId: string;
+  period: string;
+  year: number;
+  /** "pdf" (default) or "xlsx" (recaps, attendance, history). */
+  format: string;
+}
+
+/** A rendered document waiting in the data folder's print/ directory. */
+export interface PrintResult {
+  path: string;
+  fileName: string;
+  format: string;
+  sizeBytes: number;
+  /** Certificates only (one page each); 0 when not counted. */
+  pages: number;
+  /** The PDF for the preview; empty for xlsx and for PDFs over 25 MB. */
+  pdfBase64: string;
+}
+
+/** A person who signs documents. Signature: optional PNG/JPEG, base64. */
+export interface PrintSignatory {
+  title: string;
+  name: string;
+  nip: string;
+  signature: string;
+}
+
+/** The document settings of this office. Images are base64 PNG or JPEG. */
+export interface PrintSettings {
+  agency: string;
+  office: string;
+  address: string;
+  contact: string;
+  logo: string;
+  place: string;
+  approver: PrintSignatory;
+  recapSignatory: PrintSignatory;
+  certificateSignatories: PrintSignatory[];
+  certificateBackground: string;
+  certificateHeading: string;
+  issuingOffice: string;
+  verifyBaseUrl: string;
+}
+
+/** This office's certificate key: the 8-character code and the public key (base64url). */
+export interface OfficeKey {
+  code: string;
+  publicKey: string;
+}
