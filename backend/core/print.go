@@ -82,11 +82,15 @@ type PrintSettings struct {
 	// VerifyBaseURL is the central server's verification page the QR code
 	// points to; the code goes in its "c" parameter.
 	VerifyBaseURL string `json:"verifyBaseUrl"`
+	// CertificateLayout moves the certificate's fields (positions in mm,
+	// font sizes) to fit the office's own design; see print_layout.go.
+	CertificateLayout map[string]LayoutBox `json:"certificateLayout"`
 }
 
 // DefaultPrintSettings is what an office starts with.
 func DefaultPrintSettings() PrintSettings {
-	return PrintSettings{VerifyBaseURL: DefaultVerifyBaseURL, CertificateSignatories: []PrintSignatory{}}
+	return PrintSettings{VerifyBaseURL: DefaultVerifyBaseURL, CertificateSignatories: []PrintSignatory{},
+		CertificateLayout: DefaultCertificateLayout()}
 }
 
 // decodeImage decodes a base64 PNG or JPEG; "" is no image.
@@ -175,6 +179,10 @@ func ValidatePrintSettings(s *PrintSettings) domain.FieldErrors {
 		u.Fragment != "" || len(s.VerifyBaseURL) > 200 {
 		add("verifyBaseUrl", domain.CodeInvalid, s.VerifyBaseURL)
 	}
+	if len(s.CertificateLayout) == 0 {
+		s.CertificateLayout = DefaultCertificateLayout()
+	}
+	validateCertificateLayout(s.CertificateLayout, add)
 	return errs
 }
 
@@ -204,6 +212,9 @@ func (c *Core) PrintSettings(ctx context.Context) (PrintSettings, error) {
 	}
 	if s.CertificateSignatories == nil {
 		s.CertificateSignatories = []PrintSignatory{}
+	}
+	if len(s.CertificateLayout) == 0 {
+		s.CertificateLayout = DefaultCertificateLayout()
 	}
 	return s, nil
 }
@@ -803,6 +814,7 @@ func (c *Core) certificates(ctx context.Context, a *printAssets, eventID string,
 	if set.CertificateHeading != "" {
 		t.Heading = set.CertificateHeading
 	}
+	applyCertificateLayout(&t, set.CertificateLayout)
 	for _, s := range set.CertificateSignatories {
 		t.Signatories = append(t.Signatories, signatoryOf(s, ""))
 	}

@@ -462,7 +462,28 @@ test('printing: document settings, then the certificates of the completed event 
   await page.getByTestId('nav-employees').click(); // the next test starts on the employees screen
 });
 
+test('development settings: a lower JP target puts fewer people below it', async () => {
+  await page.getByTestId('nav-jp').click();
+  const below = page.getByTestId('jp-below');
+  await below.waitFor();
+  const before = Number(await below.getAttribute('data-count'));
+  const setTarget = async (value) => {
+    await page.getByTestId('jp-settings').click();
+    await page.getByTestId('dev-settings').waitFor();
+    await page.getByTestId('dev-settings-jp-target').fill(value);
+    await page.getByTestId('dev-settings-save').click();
+    await page.getByTestId('dev-settings').waitFor({ state: 'detached' });
+  };
+  // Demo people who completed training or learning this year have some JP,
+  // most have none: a 1 JP target leaves only those without any below it.
+  await setTarget('1');
+  await page.waitForFunction((b) => Number(document.querySelector('[data-testid="jp-below"]')?.getAttribute('data-count')) < b, before);
+  await setTarget('20');
+  await page.waitForFunction((b) => Number(document.querySelector('[data-testid="jp-below"]')?.getAttribute('data-count')) === b, before);
+});
+
 test('English switch translates the interface', async () => {
+  await page.getByTestId('nav-employees').click();
   await page.getByTestId('employee-search').fill('');
   await page.getByTestId('locale-en').click();
   await page.waitForFunction(() => /Employees/.test(document.querySelector('[data-testid="nav-employees"]')?.textContent ?? ''));

@@ -1040,6 +1040,30 @@ export namespace core {
 	        this.unitName = source["unitName"];
 	    }
 	}
+	export class LayoutBox {
+	    x: number;
+	    y: number;
+	    w: number;
+	    size: number;
+	    align: string;
+	    bold: boolean;
+	    hidden: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LayoutBox(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.x = source["x"];
+	        this.y = source["y"];
+	        this.w = source["w"];
+	        this.size = source["size"];
+	        this.align = source["align"];
+	        this.bold = source["bold"];
+	        this.hidden = source["hidden"];
+	    }
+	}
 	export class LineRef {
 	    planId: string;
 	    lineId: string;
@@ -1239,6 +1263,7 @@ export namespace core {
 	    certificateHeading: string;
 	    issuingOffice: string;
 	    verifyBaseUrl: string;
+	    certificateLayout: Record<string, LayoutBox>;
 	
 	    static createFrom(source: any = {}) {
 	        return new PrintSettings(source);
@@ -1259,6 +1284,7 @@ export namespace core {
 	        this.certificateHeading = source["certificateHeading"];
 	        this.issuingOffice = source["issuingOffice"];
 	        this.verifyBaseUrl = source["verifyBaseUrl"];
+	        this.certificateLayout = this.convertValues(source["certificateLayout"], LayoutBox, true);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
