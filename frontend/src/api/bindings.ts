@@ -105,6 +105,7 @@ import type {
   OfficeKey,
   PrintParams,
   PrintResult,
+  LayoutBox,
   PrintSettings,
   PrintSignatory,
 } from './types';
@@ -329,6 +330,7 @@ export type ContractCheck = [
   ExpectNone<MissingIn<PrintResult, desktop.PrintResult>>,
   ExpectNone<MissingIn<PrintSettings, core.PrintSettings>>,
   ExpectNone<MissingIn<PrintSignatory, core.PrintSignatory>>,
+  ExpectNone<MissingIn<LayoutBox, core.LayoutBox>>,
   ExpectNone<MissingIn<OfficeKey, core.OfficeKey>>,
 ];
 

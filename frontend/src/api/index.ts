@@ -58,6 +58,7 @@ import type {
   PrintDoc,
   PrintParams,
   PrintResult,
+  LayoutBox,
   PrintSettings,
   PrintSignatory,
 } from './types';
@@ -335,9 +336,25 @@ function normSignatory(p: PrintSignatory | null | undefined): PrintSignatory {
   return { title: p?.title ?? '', name: p?.name ?? '', nip: p?.nip ?? '', signature: p?.signature ?? '' };
 }
 
+function normLayoutBox(b: Partial<LayoutBox> | null | undefined): LayoutBox {
+  const a = b?.align;
+  return {
+    x: b?.x ?? 0,
+    y: b?.y ?? 0,
+    w: b?.w ?? 0,
+    size: b?.size ?? 0,
+    align: a === 'L' || a === 'C' || a === 'R' ? a : '',
+    bold: b?.bold ?? false,
+    hidden: b?.hidden ?? false,
+  };
+}
+
 function normPrintSettings(s: PrintSettings): PrintSettings {
+  const layout: Record<string, LayoutBox> = {};
+  for (const [k, b] of Object.entries(s.certificateLayout ?? {})) layout[k] = normLayoutBox(b);
   return {
     ...s,
+    certificateLayout: layout,
     approver: normSignatory(s.approver),
     recapSignatory: normSignatory(s.recapSignatory),
     certificateSignatories: arr(s.certificateSignatories).map(normSignatory),

@@ -954,6 +954,26 @@ export interface PrintSignatory {
   signature: string;
 }
 
+/** The certificate fields an office may move, in page order (Go certificateFields). */
+export const CERTIFICATE_FIELDS = ['logo', 'heading', 'number', 'intro', 'name', 'nip', 'identity', 'body', 'dates', 'jp', 'placeDate', 'qr'] as const;
+export type CertificateField = (typeof CERTIFICATE_FIELDS)[number];
+
+/**
+ * Where one certificate field is printed: x, y and width in mm from the
+ * top-left corner of the landscape A4 page (297 × 210), font size in pt,
+ * alignment ("" = centred), bold, hidden. For the QR code only x, y and
+ * w (its side, at least 15 mm) count.
+ */
+export interface LayoutBox {
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+  align: '' | 'L' | 'C' | 'R';
+  bold: boolean;
+  hidden: boolean;
+}
+
 /** The document settings of this office. Images are base64 PNG or JPEG. */
 export interface PrintSettings {
   agency: string;
@@ -969,6 +989,8 @@ export interface PrintSettings {
   certificateHeading: string;
   issuingOffice: string;
   verifyBaseUrl: string;
+  /** Every field of CERTIFICATE_FIELDS; Settings() fills in the built-in places. */
+  certificateLayout: Record<string, LayoutBox>;
 }
 
 /** This office's certificate key: the 8-character code and the public key (base64url). */
