@@ -24,6 +24,7 @@ type services struct {
 	training  *desktop.TrainingService
 	dashboard *desktop.DevelopmentDashboardService
 	printing  *desktop.PrintService
+	sync      *desktop.SyncService
 	saveDir   string
 }
 
@@ -54,6 +55,8 @@ func byType(t *testing.T, b *desktop.Backend) services {
 			s.dashboard = v
 		case *desktop.PrintService:
 			s.printing = v
+		case *desktop.SyncService:
+			s.sync = v
 		default:
 			t.Fatalf("unexpected service %T", svc)
 		}

@@ -5,6 +5,7 @@ package desktop
 
 import (
 	"context"
+	"log"
 	"sync"
 
 	"kembang/backend/core"
@@ -29,12 +30,21 @@ type Backend struct {
 	Saver      FileSaver
 	jobs       *jobs
 	planJobs   *draftJobs
+	sync       syncRunner
 }
 
-// NewBackend wraps an opened core (or the error from opening it).
+// NewBackend wraps an opened core (or the error from opening it). When the
+// workspace is enrolled with a sync server, automatic sync starts (every
+// DefaultSyncInterval, or $KEMBANG_SYNC_INTERVAL; "0" turns it off); a
+// workspace that is not enrolled never syncs until Enrol.
 func NewBackend(c *core.Core, startupErr error, dataDir string, saver FileSaver) *Backend {
-	return &Backend{core: c, startupErr: startupErr, dataDir: dataDir, Saver: saver, ctx: context.Background(), jobs: newJobs(),
+	b := &Backend{core: c, startupErr: startupErr, dataDir: dataDir, Saver: saver, ctx: context.Background(), jobs: newJobs(),
 		planJobs: &draftJobs{states: map[string]*DraftJobStatus{}}}
+	b.sync.interval = syncIntervalFromEnv()
+	if err := b.StartSync(); err != nil {
+		log.Printf("kembang: automatic sync not started: %v", err)
+	}
+	return b
 }
 
 // SetContext stores the Wails runtime context (needed for native dialogs).
@@ -63,8 +73,9 @@ func (b *Backend) Core() (*core.Core, error) {
 	return b.core, nil
 }
 
-// Close waits for running jobs and closes the workspace.
+// Close stops automatic sync, waits for running jobs and closes the workspace.
 func (b *Backend) Close() error {
+	b.StopSync()
 	b.jobs.wait()
 	b.planJobs.wg.Wait()
 	b.mu.Lock()
@@ -91,5 +102,6 @@ func (b *Backend) Services() []any {
 		&TrainingService{b: b},
 		&DevelopmentDashboardService{b: b},
 		newPrintService(b),
+		&SyncService{b: b},
 	}
 }

@@ -94,6 +94,35 @@ test('dashboard shows the demo office in Indonesian', async () => {
   await shot('dashboard');
 });
 
+test('sync: the top-bar pill opens the enrolment form; plain http to another host needs consent', async () => {
+  const pill = page.getByTestId('sync-pill');
+  await pill.waitFor();
+  assert.equal(await pill.getAttribute('data-state'), 'not_enrolled');
+  assert.match(await pill.innerText(), /Sinkronisasi belum diatur/);
+  await pill.click();
+  await page.getByTestId('sync-dialog').waitFor();
+  await page.getByTestId('sync-enrol-form').waitFor();
+  assert.equal(await page.getByTestId('sync-http-warning').count(), 0);
+  await page.getByTestId('sync-server').fill('http://10.20.30.40:8443');
+  await page.getByTestId('sync-http-warning').waitFor();
+  await page.getByTestId('sync-code').fill('ABCD-1234');
+  await page.getByTestId('sync-enrol').click();
+  const serverErr = page.getByTestId('field-error-sync-server');
+  await serverErr.waitFor();
+  assert.match(await serverErr.innerText(), /https:\/\//);
+  await shot('sync-enrol');
+  // Loopback needs no consent; nobody listens there, so the server is unreachable.
+  await page.getByTestId('sync-server').fill('http://127.0.0.1:1');
+  assert.equal(await page.getByTestId('sync-http-warning').count(), 0);
+  await page.getByTestId('sync-enrol').click();
+  const formErr = page.getByTestId('sync-enrol-error');
+  await formErr.waitFor();
+  assert.match(await formErr.innerText(), /tidak dapat dihubungi/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('sync-dialog').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('sync-pill').getAttribute('data-state'), 'not_enrolled');
+});
+
 test('employees: instant search narrows the list', async () => {
   await page.getByTestId('nav-employees').click();
   await page.getByTestId('employee-row').first().waitFor();

@@ -18,6 +18,7 @@ import * as Pl from '../../wailsjs/go/desktop/PlanService';
 import * as Trn from '../../wailsjs/go/desktop/TrainingService';
 import * as Dd from '../../wailsjs/go/desktop/DevelopmentDashboardService';
 import * as Pr from '../../wailsjs/go/desktop/PrintService';
+import * as Sy from '../../wailsjs/go/desktop/SyncService';
 import { core, desktop, domain, importer, store } from '../../wailsjs/go/models';
 import { Quit } from '../../wailsjs/runtime/runtime';
 import type {
@@ -108,6 +109,8 @@ import type {
   LayoutBox,
   PrintSettings,
   PrintSignatory,
+  SyncIssue,
+  SyncStatus,
 } from './types';
 
 export interface AppServiceBinding {
@@ -232,6 +235,13 @@ export interface PrintServiceBinding {
   SaveSettings(s: PrintSettings): Promise<PrintSettings>;
   OfficeKey(): Promise<OfficeKey>;
 }
+export interface SyncServiceBinding {
+  Status(): Promise<SyncStatus>;
+  Enrol(serverURL: string, code: string, deviceName: string, allowHTTP: boolean): Promise<SyncStatus>;
+  SyncNow(): Promise<SyncStatus>;
+  Issues(includeDismissed: boolean): Promise<SyncIssue[]>;
+  DismissIssue(id: string): Promise<void>;
+}
 
 /** Types a generated promise as the runtime shape described in ./types. */
 const as = <T>(p: Promise<unknown>): Promise<T> => p as Promise<T>;
@@ -332,6 +342,9 @@ export type ContractCheck = [
   ExpectNone<MissingIn<PrintSignatory, core.PrintSignatory>>,
   ExpectNone<MissingIn<LayoutBox, core.LayoutBox>>,
   ExpectNone<MissingIn<OfficeKey, core.OfficeKey>>,
+  // sync
+  ExpectNone<MissingIn<SyncStatus, desktop.SyncStatus>>,
+  ExpectNone<MissingIn<SyncIssue, desktop.SyncIssue>>,
 ];
 
 export const AppService: AppServiceBinding = {
@@ -463,6 +476,14 @@ export const PrintService: PrintServiceBinding = {
   Settings: () => as<PrintSettings>(Pr.Settings()),
   SaveSettings: (s) => as<PrintSettings>(Pr.SaveSettings(core.PrintSettings.createFrom(s))),
   OfficeKey: () => as<OfficeKey>(Pr.OfficeKey()),
+};
+
+export const SyncService: SyncServiceBinding = {
+  Status: () => as<SyncStatus>(Sy.Status()),
+  Enrol: (serverURL, code, deviceName, allowHTTP) => as<SyncStatus>(Sy.Enrol(serverURL, code, deviceName, allowHTTP)),
+  SyncNow: () => as<SyncStatus>(Sy.SyncNow()),
+  Issues: (includeDismissed) => as<SyncIssue[]>(Sy.Issues(includeDismissed)),
+  DismissIssue: (id) => Sy.DismissIssue(id),
 };
 
 /** Closes the app window. Outside the Wails webview (browser bridge) there is no runtime: returns false. */

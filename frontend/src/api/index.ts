@@ -61,6 +61,8 @@ import type {
   LayoutBox,
   PrintSettings,
   PrintSignatory,
+  SyncIssue,
+  SyncStatus,
 } from './types';
 
 export { ApiError, toApiError } from './errors';
@@ -375,4 +377,32 @@ export const printApi = {
   settings: async (): Promise<PrintSettings> => normPrintSettings(await call(() => B.PrintService.Settings())),
   saveSettings: async (s: PrintSettings): Promise<PrintSettings> => normPrintSettings(await call(() => B.PrintService.SaveSettings(s))),
   officeKey: (): Promise<OfficeKey> => call(() => B.PrintService.OfficeKey()),
+};
+
+// ---- sync ----
+
+function normSyncStatus(s: SyncStatus): SyncStatus {
+  return {
+    state: s.state || 'not_enrolled',
+    server: s.server ?? '',
+    deviceId: s.deviceId ?? '',
+    lastSuccess: s.lastSuccess || null,
+    pending: s.pending ?? 0,
+    held: s.held ?? 0,
+    lastError: s.lastError ?? '',
+    issues: s.issues ?? 0,
+    auto: s.auto ?? false,
+    deviceName: s.deviceName ?? '',
+  };
+}
+
+export const syncApi = {
+  status: async (): Promise<SyncStatus> => normSyncStatus(await call(() => B.SyncService.Status())),
+  /** Exchanges a one-time enrolment code for this laptop's credential; automatic sync starts. */
+  enrol: async (serverURL: string, code: string, deviceName: string, allowHTTP: boolean): Promise<SyncStatus> =>
+    normSyncStatus(await call(() => B.SyncService.Enrol(serverURL, code, deviceName, allowHTTP))),
+  /** Runs one round now; a failed round comes back as state offline/error with lastError, not as a rejection. */
+  syncNow: async (): Promise<SyncStatus> => normSyncStatus(await call(() => B.SyncService.SyncNow())),
+  issues: async (includeDismissed = false): Promise<SyncIssue[]> => arr(await call(() => B.SyncService.Issues(includeDismissed))),
+  dismissIssue: (id: string): Promise<void> => call(() => B.SyncService.DismissIssue(id)),
 };

@@ -14,6 +14,8 @@ import type {
   ImportPreview,
   Job,
   Position,
+  SyncIssue,
+  SyncStatus,
   Unit,
 } from './types';
 
@@ -257,6 +259,37 @@ const services = {
     SaveTemplate: (kind: string) => delay(`C:\\Users\\hr\\Documents\\templat-${kind}.xlsx`),
     Export: (kind: string) => delay(`C:\\Users\\hr\\Documents\\ekspor-${kind}.xlsx`),
   },
+  SyncService: (() => {
+    let server = '';
+    let lastSuccess: string | null = null;
+    const issues: SyncIssue[] = [];
+    const status = (): SyncStatus => ({
+      state: server ? 'idle' : 'not_enrolled', server, deviceId: server ? '01a20992-3d8e-724b-96c7-c0fa800dc2a7' : '',
+      lastSuccess, pending, held: 0, lastError: '', issues: issues.filter((i) => !i.dismissed).length, auto: !!server, deviceName: 'LAPTOP-BKPSDM-01',
+    });
+    return {
+      Status: () => delay(status()),
+      Enrol: (url: string, code: string) => {
+        if (!url || !code) return fail('invalid', { fields: [...(url ? [] : [{ field: 'server', code: 'field.required' }]), ...(code ? [] : [{ field: 'code', code: 'field.required' }])] });
+        if (code !== 'KODE-1234') return fail('sync.enrol_invalid');
+        server = url;
+        return delay(status(), 300);
+      },
+      SyncNow: () => {
+        pending = 0;
+        lastSuccess = now();
+        if (!issues.length) {
+          issues.push({ id: uid(), createdAt: now(), kind: 'conflict', entity: 'employee', entityId: 'e1', code: 'sync.conflict', field: 'phone',
+            yours: '"082222222222"', theirs: '"081111111111"', yoursDevice: '01a20992-3d8e-724b-96c7-c0fa800dc2a7', theirsDevice: '01a20992-aaaa-bbbb-cccc-0000deadbeef', dismissed: false });
+          issues.push({ id: uid(), createdAt: now(), kind: 'rejected', entity: 'competency', entityId: 'c1', code: 'sync.read_only', field: '',
+            yours: '{"code":"T.9","name":"Kearsipan"}', theirs: '', yoursDevice: '01a20992-3d8e-724b-96c7-c0fa800dc2a7', theirsDevice: '', dismissed: false });
+        }
+        return delay(status(), 800);
+      },
+      Issues: (all: boolean) => delay(issues.filter((i) => all || !i.dismissed)),
+      DismissIssue: (id: string) => { const i = issues.find((x) => x.id === id); if (i) i.dismissed = true; return delay(undefined); },
+    };
+  })(),
 };
 
 export function installMock(): void {

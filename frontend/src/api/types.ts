@@ -998,3 +998,44 @@ export interface OfficeKey {
   code: string;
   publicKey: string;
 }
+
+// ---- sync (SYNC.md, "What the user sees") ----
+
+export type SyncState = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'error';
+
+export interface SyncStatus {
+  state: SyncState | string;
+  server: string;
+  deviceId: string;
+  /** RFC 3339, null before the first successful round. */
+  lastSuccess: string | null;
+  /** Local changes the server has not accepted yet. */
+  pending: number;
+  /** Local changes of kinds this version does not sync yet; they wait for a later version. */
+  held: number;
+  /** Error code of the last failed round; "" after a successful one. */
+  lastError: string;
+  /** Open (not dismissed) sync issues. */
+  issues: number;
+  /** The automatic sync loop runs. */
+  auto: boolean;
+  /** Suggested name for this laptop (enrolment form). */
+  deviceName: string;
+}
+
+export interface SyncIssue {
+  id: string;
+  createdAt: string;
+  kind: 'rejected' | 'conflict' | string;
+  entity: string;
+  entityId: string;
+  code: string;
+  field: string;
+  /** JSON of this laptop's value (conflict) or of the refused row (rejected). */
+  yours: string;
+  /** JSON of the other side's value; "" when unknown. */
+  theirs: string;
+  yoursDevice: string;
+  theirsDevice: string;
+  dismissed: boolean;
+}

@@ -40,6 +40,18 @@ describe('message catalogues', () => {
     const missing = codes.filter((c) => !(`err.${c}` in id));
     expect(missing).toEqual([]);
   });
+
+  it('translates every sync error code declared in backend/syncproto', () => {
+    let src = '';
+    try {
+      src = readFileSync(fileURLToPath(new URL('../../../backend/syncproto/syncproto.go', import.meta.url)), 'utf8');
+    } catch {
+      return; // frontend checked out alone
+    }
+    const codes = [...src.matchAll(/^\s*Code\w+\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(10);
+    expect(codes.filter((c) => !(`err.${c}` in id))).toEqual([]);
+  });
 });
 
 describe('interpolate', () => {
@@ -67,7 +79,7 @@ describe('error code text', () => {
     expect(errorCodeText(id, 'nip.taken')).toContain('NIP ini sudah dipakai');
   });
   it('falls back to a generic sentence naming an unknown code', () => {
-    expect(errorCodeText(id, 'sync.conflict')).toContain('sync.conflict');
+    expect(errorCodeText(id, 'sync.some_future_code')).toContain('sync.some_future_code');
     expect(errorCodeText(en, 'brand.new')).toContain('brand.new');
   });
   it('builds the import sentence with row and column', () => {

@@ -1924,6 +1924,108 @@ export namespace desktop {
 	        this.pdfBase64 = source["pdfBase64"];
 	    }
 	}
+	export class SyncIssue {
+	    id: string;
+	    // Go type: time
+	    createdAt: any;
+	    kind: string;
+	    entity: string;
+	    entityId: string;
+	    code: string;
+	    field: string;
+	    yours: string;
+	    theirs: string;
+	    yoursDevice: string;
+	    theirsDevice: string;
+	    dismissed: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncIssue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.kind = source["kind"];
+	        this.entity = source["entity"];
+	        this.entityId = source["entityId"];
+	        this.code = source["code"];
+	        this.field = source["field"];
+	        this.yours = source["yours"];
+	        this.theirs = source["theirs"];
+	        this.yoursDevice = source["yoursDevice"];
+	        this.theirsDevice = source["theirsDevice"];
+	        this.dismissed = source["dismissed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SyncStatus {
+	    state: string;
+	    server: string;
+	    deviceId: string;
+	    // Go type: time
+	    lastSuccess?: any;
+	    pending: number;
+	    held: number;
+	    lastError: string;
+	    issues: number;
+	    auto: boolean;
+	    deviceName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.server = source["server"];
+	        this.deviceId = source["deviceId"];
+	        this.lastSuccess = this.convertValues(source["lastSuccess"], null);
+	        this.pending = source["pending"];
+	        this.held = source["held"];
+	        this.lastError = source["lastError"];
+	        this.issues = source["issues"];
+	        this.auto = source["auto"];
+	        this.deviceName = source["deviceName"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
