@@ -205,8 +205,10 @@ func decide(tx *gorm.DB, dev *deviceRow, m *syncproto.Mutation) (decision, error
 	if m.Entity == "employee" {
 		_ = json.Unmarshal(out["nip"], &key)
 		if !deleted && key != "" {
+			// natural_key <> '' lets SQLite use the partial index
+			// idx_changes_natural instead of scanning the office's changes.
 			var n int64
-			if err := tx.Model(&changeRow{}).Where("entity = ? AND office_id = ? AND natural_key = ? AND NOT deleted AND entity_id <> ?",
+			if err := tx.Model(&changeRow{}).Where("entity = ? AND office_id = ? AND natural_key = ? AND natural_key <> '' AND NOT deleted AND entity_id <> ?",
 				"employee", dev.OfficeID, key, m.EntityID).Count(&n).Error; err != nil {
 				return decision{}, err
 			}

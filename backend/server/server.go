@@ -14,6 +14,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"log/slog"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -43,6 +44,11 @@ type Server struct {
 
 	st      *store.Store
 	metrics *metrics
+	// writeMu queues writers inside this process on SQLite (the pilot runs
+	// one process): SQLite's busy timeout polls rather than queues, so under
+	// many concurrent pushers the slowest timed out with SQLITE_BUSY.
+	// PostgreSQL serialises on the counter row lock instead.
+	writeMu sync.Mutex
 }
 
 // Open opens (creating and migrating when needed) the server database.
@@ -94,6 +100,10 @@ func meta(db *gorm.DB, key string) (string, error) {
 // commit, so the seqs of a transaction become visible with it and after
 // every seq handed out before.
 func (s *Server) seqTx(ctx context.Context, fn func(tx *gorm.DB, next func() int64) error) error {
+	if !s.postgres() {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
+	}
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		q := "SELECT seq FROM sync_counter WHERE id = 1"
 		if s.postgres() {

@@ -24,6 +24,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "202611230001_initial", Migrate: migrateInitial},
 		{ID: "202611300002_assessments", Migrate: migrateAssessments},
 		{ID: "202612070003_development", Migrate: migrateDevelopment},
+		{ID: "202612080004_outbox_entity_row", Migrate: migrateOutboxEntityIndex},
 	}
 	return append(all, extraMigrations...)
 }
