@@ -1,7 +1,8 @@
 # Kembang — the two commands a developer needs are `make run` and `make test`.
 SHELL := /bin/bash
 GO ?= go
-VERSION ?= 0.1.0
+# One version for the binaries and the Windows resources/installer: wails.json's productVersion.
+VERSION ?= $(shell sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' wails.json)
 LDFLAGS := -X kembang/backend/core.Version=$(VERSION)
 
 # Debian 12 has WebKitGTK 4.0; distributions with only 4.1 need the webkit2_41 tag.
@@ -12,7 +13,7 @@ FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.conf
 
 WAILS := $(shell $(GO) env GOPATH)/bin/wails
 
-.PHONY: windows run build deps deps-test frontend test test-go test-frontend e2e desktop-check bench bench-coldstart screenshots ctl clean fmt
+.PHONY: windows windows-online windows-check windows-wine-test bench-empty run build deps deps-test frontend test test-go test-frontend e2e web-e2e web-screenshots desktop-check bench bench-coldstart screenshots ctl clean fmt
 
 ## run: install what is missing, build and start the desktop app (demo data on an empty database)
 run: build
@@ -45,7 +46,7 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SR
 frontend: frontend/dist/index.html
 
 ## test: every test — Go (race detector; PostgreSQL too when KEMBANG_TEST_PG_DSN is set), frontend, end-to-end
-test: deps-test test-go test-frontend e2e desktop-check
+test: deps-test test-go test-frontend e2e web-e2e desktop-check windows-check
 
 test-go:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/*')); \
@@ -59,7 +60,23 @@ test-frontend: frontend/node_modules/.package-lock.json
 ## e2e: the real frontend and the real Go services in Debian's Chromium (screenshots in frontend/test-results)
 e2e: frontend
 	$(GO) build -o build/bin/kembang-bridge ./e2e/bridge
+	$(GO) build -o build/bin/kembang-server ./backend/cmd/kembang-server
 	cd frontend && KEMBANG_BRIDGE=../build/bin/kembang-bridge node --test e2e/
+
+## web-e2e: the central web dashboard in Chromium against the real kembang-server, synced by the real kembangctl
+## (PostgreSQL when KEMBANG_TEST_PG_DSN is set, SQLite otherwise)
+web-e2e: frontend/node_modules/.package-lock.json
+	$(GO) build -o build/bin/kembang-server ./backend/cmd/kembang-server
+	$(GO) build -ldflags "$(LDFLAGS)" -o build/bin/kembangctl ./backend/cmd/kembangctl
+	$(GO) build -o build/bin/kembang-webtool ./e2e/webtool
+	cd frontend && KEMBANG_BIN=../build/bin node --test e2e-web/
+
+## web-screenshots: the web dashboard's screenshots into docs/screenshots/web-*.png
+web-screenshots: frontend/node_modules/.package-lock.json
+	$(GO) build -o build/bin/kembang-server ./backend/cmd/kembang-server
+	$(GO) build -ldflags "$(LDFLAGS)" -o build/bin/kembangctl ./backend/cmd/kembangctl
+	$(GO) build -o build/bin/kembang-webtool ./e2e/webtool
+	cd frontend && KEMBANG_BIN=../build/bin KEMBANG_SCREENSHOTS=../docs/screenshots node --test e2e-web/
 
 ## desktop-check: the real desktop binary starts in a virtual display and loads its page
 desktop-check: build
@@ -68,6 +85,7 @@ desktop-check: build
 ## screenshots: run the end-to-end test and keep its screenshots in docs/screenshots
 screenshots: frontend
 	$(GO) build -o build/bin/kembang-bridge ./e2e/bridge
+	$(GO) build -o build/bin/kembang-server ./backend/cmd/kembang-server
 	cd frontend && KEMBANG_BRIDGE=../build/bin/kembang-bridge KEMBANG_SCREENSHOTS=../docs/screenshots node --test e2e/
 	$(MAKE) build
 	bash build/scripts/desktop.sh screenshot build/bin/kembang docs/screenshots/desktop-window.png
@@ -80,13 +98,34 @@ bench:
 bench-coldstart: build
 	bash build/scripts/desktop.sh coldstart build/bin/kembang 10
 
-## windows: cross-build the Windows exe and its NSIS installer into build/bin (needs the nsis package)
-windows: frontend/node_modules/.package-lock.json
-	@command -v makensis >/dev/null || { echo "makensis missing: apt-get install nsis"; exit 1; }
+## windows: cross-build the Windows exe and its NSIS installer into build/bin (docs/INSTALL.md);
+## signed when KEMBANG_SIGN_CERT is set (build/scripts/sign-windows.sh)
+WINDOWS_INSTALLER := build/bin/Kembang-amd64-installer.exe
+windows: frontend
+	@bash build/scripts/deps.sh windows
 	@test -x $(WAILS) || $(GO) install github.com/wailsapp/wails/v2/cmd/wails@v2.11.0
-	$(WAILS) build -platform windows/amd64 -nsis -m -nosyncgomod -skipbindings -trimpath -ldflags "$(LDFLAGS)"
-	@test -s build/bin/Kembang-amd64-installer.exe || { echo "installer was not produced"; exit 1; }
-	@ls -l build/bin/kembang.exe build/bin/Kembang-amd64-installer.exe
+	@# go build keeps an up-to-date exe as it is, signature included: start from a fresh one
+	rm -f build/bin/kembang.exe $(WINDOWS_INSTALLER)
+	$(WAILS) build -platform windows/amd64 -nsis -s -m -nosyncgomod -skipbindings -trimpath -ldflags "$(LDFLAGS)"
+	@test -s $(WINDOWS_INSTALLER) || { echo "installer was not produced"; exit 1; }
+	@ls -l build/bin/kembang.exe $(WINDOWS_INSTALLER)
+
+## windows-online: also the installer variant that carries the WebView2 bootstrapper (needs internet on the laptop)
+windows-online: windows
+	cd build/windows/installer && KEMBANG_WEBVIEW2_BOOTSTRAPPER=1 makensis -V2 -DARG_WAILS_AMD64_BINARY=$(CURDIR)/build/bin/kembang.exe project.nsi
+	@ls -l build/bin/Kembang-amd64-installer-online.exe
+
+## windows-check: build the installer and check it (PE headers, NSIS contents, size bounds, version info, signing)
+windows-check: windows
+	bash build/scripts/windows-check.sh build/bin/kembang.exe $(WINDOWS_INSTALLER) $(VERSION)
+
+## bench-empty: installer size, cold start and idle memory beside an empty Wails app (docs/BENCHMARKS.md)
+bench-empty: build windows
+	bash build/scripts/compare-empty.sh 10
+
+## windows-wine-test: run the installer's logic silently under Wine (needs the wine64 package; not in make test)
+windows-wine-test: windows
+	bash build/scripts/windows-wine-test.sh build/bin/kembang.exe
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -54,6 +54,7 @@ func main() {
 		},
 		ErrorFormatter: desktop.FormatError,
 		Bind:           backend.Services(),
+		Windows:        windowsOptions(), // WebView2 messages (webview2.go)
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -34,6 +34,8 @@ var allowed = map[string][]string{
 	"core":                {"domain", "framework", "store", "importer", "report", "demo"},
 	"sync":                {"domain", "framework", "store", "importer", "report", "syncproto", "core"},
 	"server":              {"domain", "framework", "store", "importer", "report", "syncproto", "core"},
+	"server/readmodel":    {"domain"},
+	"server/web":          {"domain", "framework", "store", "report", "syncproto", "core", "server"},
 	"desktop":             {"domain", "framework", "store", "importer", "report", "syncproto", "demo", "core", "sync"},
 	"cmd":                 {"domain", "framework", "store", "importer", "report", "syncproto", "demo", "core", "sync", "server"},
 	"archtest":            {},

@@ -5,6 +5,7 @@ import (
 
 	"kembang/backend/core"
 	"kembang/backend/domain"
+	"kembang/backend/store"
 )
 
 // AppService reports the state of the installation.
@@ -76,5 +77,6 @@ func (s *AppService) Backup() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return c.Store.AutoBackup(s.b.context())
+	b, err := c.Store.MakeBackup(s.b.context(), store.BackupManual, 0)
+	return b.Path, err
 }

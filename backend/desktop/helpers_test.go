@@ -25,6 +25,8 @@ type services struct {
 	dashboard *desktop.DevelopmentDashboardService
 	printing  *desktop.PrintService
 	sync      *desktop.SyncService
+	backups   *desktop.BackupService
+	settings  *desktop.SettingsService
 	saveDir   string
 }
 
@@ -57,6 +59,10 @@ func byType(t *testing.T, b *desktop.Backend) services {
 			s.printing = v
 		case *desktop.SyncService:
 			s.sync = v
+		case *desktop.BackupService:
+			s.backups = v
+		case *desktop.SettingsService:
+			s.settings = v
 		default:
 			t.Fatalf("unexpected service %T", svc)
 		}

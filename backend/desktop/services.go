@@ -31,6 +31,7 @@ type Backend struct {
 	jobs       *jobs
 	planJobs   *draftJobs
 	sync       syncRunner
+	safety     safety
 }
 
 // NewBackend wraps an opened core (or the error from opening it). When the
@@ -44,6 +45,7 @@ func NewBackend(c *core.Core, startupErr error, dataDir string, saver FileSaver)
 	if err := b.StartSync(); err != nil {
 		log.Printf("kembang: automatic sync not started: %v", err)
 	}
+	b.startDailyBackup()
 	return b
 }
 
@@ -75,6 +77,7 @@ func (b *Backend) Core() (*core.Core, error) {
 
 // Close stops automatic sync, waits for running jobs and closes the workspace.
 func (b *Backend) Close() error {
+	b.stopDailyBackup()
 	b.StopSync()
 	b.jobs.wait()
 	b.planJobs.wg.Wait()
@@ -103,5 +106,7 @@ func (b *Backend) Services() []any {
 		&DevelopmentDashboardService{b: b},
 		newPrintService(b),
 		&SyncService{b: b},
+		&BackupService{b: b},
+		&SettingsService{b: b},
 	}
 }

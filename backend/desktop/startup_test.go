@@ -62,6 +62,14 @@ func TestEveryOtherServiceMethodReturnsTheStartupError(t *testing.T) {
 		"TransferService.SaveTemplate":  true, // zero kind is rejected first; see below
 		"TransferService.Export":        true,
 		"AppService.SetLocale":          true, // zero locale is rejected first; see below
+		// The data folder is known without the database (and may be the way out of a bad one).
+		"SettingsService.DataFolder":             true,
+		"SettingsService.ChooseDataFolder":       true,
+		"SettingsService.CancelDataFolderChange": true,
+		// A damaged database (the startup error here) can be replaced by a backup.
+		"BackupService.List":        true,
+		"BackupService.Restore":     true,
+		"BackupService.RestoreFile": true,
 	}
 	checked := 0
 	for _, svc := range s.backend.Services() {

@@ -162,6 +162,9 @@ type SyncStatus struct {
 	Auto bool `json:"auto"`
 	// DeviceName suggests a name for this laptop in the enrolment form.
 	DeviceName string `json:"deviceName"`
+	// ByFile is true for a laptop enrolled by sync file (USB drive) and not
+	// online: LastSuccess is then its last imported return file.
+	ByFile bool `json:"byFile"`
 }
 
 // SyncIssue is a mutation the server refused, or a field changed on two
@@ -205,6 +208,7 @@ func (s *SyncService) Status() (SyncStatus, error) {
 	out.Pending, out.Held = sendable, max(st.Pending-sendable, 0)
 	if out.State == ksync.StateNotEnrolled {
 		out.DeviceName, _ = os.Hostname()
+		out.ByFile = st.DeviceID != ""
 	}
 	return out, nil
 }

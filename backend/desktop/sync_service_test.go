@@ -131,7 +131,7 @@ func TestSyncServiceEnrolSyncAndIssues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Store.DB.Create(&domain.OutboxEntry{MutationID: store.NewUUIDv7(), Entity: "training_record",
+	if err := c.Store.DB.Create(&domain.OutboxEntry{MutationID: store.NewUUIDv7(), Entity: "future_entity",
 		EntityID: store.NewUUIDv7(), Payload: "{}", CreatedAt: time.Now().UTC()}).Error; err != nil {
 		t.Fatal(err)
 	}

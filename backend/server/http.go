@@ -8,7 +8,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"kembang/backend/syncproto"
@@ -28,6 +30,9 @@ func (s *Server) Handler() http.Handler {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4")
 		s.metrics.write(w)
 	}))
+	mux.Handle("POST "+PathCertificateKey, s.route("certificate_key", s.authed(s.handleCertificateKey)))
+	mux.Handle("GET "+PathVerify, s.route("verify", s.handleVerify))
+	s.mountAll(mux)
 	return mux
 }
 
@@ -156,7 +161,21 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, r, resp)
 }
 
+// protocolOK refuses a request of another protocol version (an old client
+// sends none) with 426 and CodeProtocolVersion, before anything is read or
+// changed, so the client shows "update Kembang" and keeps its outbox.
+func protocolOK(w http.ResponseWriter, r *http.Request) bool {
+	if r.Header.Get(syncproto.HeaderProtocol) == strconv.Itoa(syncproto.ProtocolVersion) {
+		return true
+	}
+	writeError(w, http.StatusUpgradeRequired, syncproto.CodeProtocolVersion)
+	return false
+}
+
 func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, dev *deviceRow) {
+	if !protocolOK(w, r) {
+		return
+	}
 	var req syncproto.PushRequest
 	if err := readJSON(r, &req); err != nil {
 		var tooBig *http.MaxBytesError
@@ -166,6 +185,17 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, dev *deviceR
 		}
 		writeError(w, http.StatusBadRequest, syncproto.CodeBadRequest)
 		return
+	}
+	if e := r.Header.Get(syncproto.HeaderEpoch); e != "" {
+		epoch, err := meta(s.DB.WithContext(r.Context()), metaEpoch)
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		if e != epoch {
+			writeError(w, http.StatusGone, syncproto.CodeResetRequired)
+			return
+		}
 	}
 	resp, err := s.Push(r.Context(), dev, &req)
 	var bad *errBadRequest
@@ -177,10 +207,14 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, dev *deviceR
 		s.internal(w, r, err)
 		return
 	}
+	s.noteSeen(r, dev, "push")
 	writeJSON(w, r, resp)
 }
 
 func (s *Server) handlePull(w http.ResponseWriter, r *http.Request, dev *deviceRow) {
+	if !protocolOK(w, r) {
+		return
+	}
 	resp, err := s.Pull(r.Context(), dev, r.URL.Query().Get("cursor"))
 	var bad *errBadRequest
 	switch {
@@ -191,8 +225,30 @@ func (s *Server) handlePull(w http.ResponseWriter, r *http.Request, dev *deviceR
 	case err != nil:
 		s.internal(w, r, err)
 	default:
-		writeJSON(w, r, resp)
+		s.noteSeen(r, dev, "pull")
+		writePage(w, r, resp)
 	}
+}
+
+// gzipWriters are reused across answers: a gzip.Writer holds about a
+// megabyte of compressor state.
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+
+// writePage answers a pull page, gzip-compressed when the client accepts
+// it, with its rows written as stored (PullPage.WriteTo).
+func writePage(w http.ResponseWriter, r *http.Request, p *syncproto.PullPage) {
+	w.Header().Set("Content-Type", "application/json")
+	if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		_, _ = p.WriteTo(w)
+		return
+	}
+	w.Header().Set("Content-Encoding", "gzip")
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(w)
+	_, _ = p.WriteTo(zw)
+	_ = zw.Close()
+	zw.Reset(io.Discard)
+	gzipWriters.Put(zw)
 }
 
 func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {

@@ -37,6 +37,8 @@ const (
 func serverMigrations() []*gormigrate.Migration {
 	return []*gormigrate.Migration{
 		{ID: "202612010001_server_initial", Migrate: migrateServerInitial},
+		{ID: "202612230001_bundles", Migrate: migrateBundles},
+		{ID: "202612010010_web_dashboard", Migrate: migrateWeb},
 	}
 }
 
@@ -53,6 +55,30 @@ func migrateServer(db *gorm.DB) error {
 			return domain.E(domain.CodeDBNewerVersion, "server.migrate", err)
 		}
 		return domain.E(domain.CodeInternal, "server.migrate", err)
+	}
+	return nil
+}
+
+// checkServerSchema is migrateServer for a database another process serves:
+// it migrates nothing and fails unless the schema is this binary's.
+func checkServerSchema(db *gorm.DB) error {
+	const op = "server.migrate"
+	var applied []string
+	if err := db.Table(serverMigrationsTable).Pluck("id", &applied).Error; err != nil {
+		return domain.E(domain.CodeInternal, op, err)
+	}
+	known := map[string]bool{}
+	for _, m := range serverMigrations() {
+		known[m.ID] = true
+	}
+	for _, id := range applied {
+		if !known[id] {
+			return domain.E(domain.CodeDBNewerVersion, op, nil, "migration", id)
+		}
+		delete(known, id)
+	}
+	if len(known) > 0 {
+		return domain.E(domain.CodeDBLocked, op, nil, "pending", len(known))
 	}
 	return nil
 }

@@ -17,9 +17,12 @@ import (
 	"sync"
 	"time"
 
+	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 
 	"kembang/backend/domain"
+	"kembang/backend/server/readmodel"
 	"kembang/backend/store"
 )
 
@@ -30,6 +33,9 @@ type Config struct {
 	DSN    string // PostgreSQL connection string
 	Now    func() time.Time
 	Logger *slog.Logger
+	// Shared opens an SQLite folder that a serving kembang-server holds,
+	// for the admin commands (see store.Config.Shared).
+	Shared bool
 }
 
 // Server is one instance of the central server.
@@ -49,6 +55,12 @@ type Server struct {
 	// many concurrent pushers the slowest timed out with SQLITE_BUSY.
 	// PostgreSQL serialises on the counter row lock instead.
 	writeMu sync.Mutex
+
+	// TrustProxy takes the client address from X-Forwarded-For (set it
+	// only behind a reverse proxy that overwrites that header).
+	TrustProxy  bool
+	web         webState // web.go
+	verifyLimit *rateLimiter
 }
 
 // Open opens (creating and migrating when needed) the server database.
@@ -57,11 +69,23 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 	if now == nil {
 		now = time.Now
 	}
-	st, err := store.Open(ctx, store.Config{Driver: cfg.Driver, Dir: cfg.Dir, DSN: cfg.DSN, Now: now, Device: "server", Actor: "kembang-server"})
+	if cfg.Driver == store.DriverPostgres {
+		unlock, err := migrationLock(ctx, cfg.DSN)
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
+	}
+	st, err := store.Open(ctx, store.Config{Driver: cfg.Driver, Dir: cfg.Dir, DSN: cfg.DSN, Now: now, Device: "server",
+		Actor: "kembang-server", Shared: cfg.Shared})
 	if err != nil {
 		return nil, err
 	}
-	if err := migrateServer(st.DB.WithContext(ctx)); err != nil {
+	migrate := migrateServer
+	if st.Unlocked() {
+		migrate = checkServerSchema
+	}
+	if err := migrate(st.DB.WithContext(ctx)); err != nil {
 		_ = st.Close()
 		return nil, err
 	}
@@ -69,7 +93,42 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Server{DB: st.DB, Now: now, NewID: store.NewUUIDv7, Logger: log, st: st, metrics: newMetrics()}, nil
+	return &Server{DB: st.DB, Now: now, NewID: store.NewUUIDv7, Logger: log, st: st, metrics: newMetrics(),
+		verifyLimit: newRateLimiter(VerifyRatePerMinute, time.Minute)}, nil
+}
+
+// migrationLock takes a PostgreSQL session advisory lock, on a connection
+// of its own, that instances starting at once against one database hold
+// in turn while they migrate: without it two fresh instances race to
+// create the same tables and one fails. The lock is per schema (the DSN's
+// search_path), so servers of other schemas in the database do not wait.
+// unlock releases it and closes the connection.
+func migrationLock(ctx context.Context, dsn string) (unlock func(), err error) {
+	const op = "server.migrate_lock"
+	db, err := gorm.Open(postgres.Open(dsn), &gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
+	if err != nil {
+		return nil, domain.E(domain.CodeInternal, op, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, domain.E(domain.CodeInternal, op, err)
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		_ = sqlDB.Close()
+		return nil, domain.E(domain.CodeInternal, op, err)
+	}
+	const key = "hashtext('kembang-server.migrate.' || current_schema())"
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock("+key+")"); err != nil {
+		_ = conn.Close()
+		_ = sqlDB.Close()
+		return nil, domain.E(domain.CodeInternal, op, err)
+	}
+	return func() {
+		_, _ = conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock("+key+")")
+		_ = conn.Close()
+		_ = sqlDB.Close()
+	}, nil
 }
 
 // Close closes the database.
@@ -150,14 +209,21 @@ func loadChange(tx *gorm.DB, entity, id string) (*changeRow, error) {
 	return &rows[0], nil
 }
 
-// putChange inserts or replaces the current state of a row.
+// putChange inserts or replaces the current state of a row, and projects
+// it into the dashboards' read model in the same transaction.
 func putChange(tx *gorm.DB, c *changeRow, exists bool) error {
+	var err error
 	if !exists {
-		return tx.Create(c).Error
+		err = tx.Create(c).Error
+	} else {
+		err = tx.Model(&changeRow{}).Where("entity = ? AND entity_id = ?", c.Entity, c.EntityID).
+			Updates(map[string]any{
+				"office_id": c.OfficeID, "seq": c.Seq, "version": c.Version, "deleted": c.Deleted,
+				"natural_key": c.NaturalKey, "updated_by_device": c.UpdatedByDevice, "payload": c.Payload,
+			}).Error
 	}
-	return tx.Model(&changeRow{}).Where("entity = ? AND entity_id = ?", c.Entity, c.EntityID).
-		Updates(map[string]any{
-			"office_id": c.OfficeID, "seq": c.Seq, "version": c.Version, "deleted": c.Deleted,
-			"natural_key": c.NaturalKey, "updated_by_device": c.UpdatedByDevice, "payload": c.Payload,
-		}).Error
+	if err != nil {
+		return err
+	}
+	return readmodel.Apply(tx, readmodel.Change{Entity: c.Entity, EntityID: c.EntityID, OfficeID: c.OfficeID, Deleted: c.Deleted, Payload: []byte(c.Payload)})
 }

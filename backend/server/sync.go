@@ -81,6 +81,9 @@ func (s *Server) pushOne(tx *gorm.DB, dev *deviceRow, m *syncproto.Mutation, nex
 			return res, err
 		}
 		attachCurrent(&res, cur, dev)
+		// As the first answer said: a refused row the device cannot see
+		// does not exist for it (the first answer may have been lost).
+		res.Gone = res.Current == nil && res.Status == syncproto.StatusRejected && rules[p.Entity].decode != nil
 		return res, nil
 	}
 	d, err := decide(tx, dev, m)
@@ -156,7 +159,7 @@ var errReset = errors.New("reset required")
 
 // Pull returns the page of changes after cursor for dev's office and the
 // central data (SYNC.md "Pull").
-func (s *Server) Pull(ctx context.Context, dev *deviceRow, cursor string) (*syncproto.PullResponse, error) {
+func (s *Server) Pull(ctx context.Context, dev *deviceRow, cursor string) (*syncproto.PullPage, error) {
 	db := s.DB.WithContext(ctx)
 	secretHex, err := meta(db, metaCursorSecret)
 	if err != nil {
@@ -187,25 +190,49 @@ func (s *Server) Pull(ctx context.Context, dev *deviceRow, cursor string) (*sync
 	if page <= 0 || page > syncproto.MaxPullPage {
 		page = syncproto.MaxPullPage
 	}
-	var rows []changeRow
-	if err := db.Where("(office_id = ? OR office_id = '') AND seq > ?", dev.OfficeID, c.ChangeSeq).
-		Order("seq").Limit(page + 1).Find(&rows).Error; err != nil {
+	// One query reads the page and one more row (to know whether there is
+	// more), only the columns the page needs.
+	rs, err := db.Raw("SELECT seq, entity, entity_id, payload FROM changes WHERE (office_id = ? OR office_id = '') AND seq > ? ORDER BY seq LIMIT ?",
+		dev.OfficeID, c.ChangeSeq, page+1).Rows()
+	if err != nil {
 		return nil, err
 	}
-	resp := &syncproto.PullResponse{Changes: make([]syncproto.Change, 0, min(len(rows), page))}
+	defer rs.Close()
+	var rows []pullRow
+	for rs.Next() {
+		var r pullRow
+		if err := rs.Scan(&r.Seq, &r.Entity, &r.EntityID, &r.Payload); err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	resp := &syncproto.PullPage{Protocol: syncproto.ProtocolVersion}
 	if len(rows) > page {
 		rows, resp.More = rows[:page], true
 	}
 	// The office row is central but only for its own office.
-	nextSeq := c.ChangeSeq
+	nextSeq, prev := c.ChangeSeq, int64(0)
 	for i := range rows {
-		nextSeq = rows[i].Seq
-		if rows[i].Entity == "office" && rows[i].EntityID != dev.OfficeID {
+		r := &rows[i]
+		nextSeq = r.Seq
+		if r.Entity == "office" && r.EntityID != dev.OfficeID {
 			continue
 		}
-		resp.Changes = append(resp.Changes, rows[i].wire())
+		resp.Add(r.Entity, r.Seq, prev, r.Payload)
+		prev = r.Seq
 	}
 	resp.Cursor = syncproto.Cursor{Epoch: epoch, ChangeSeq: nextSeq, Device: dev.ID}.Encode(secret)
-	s.metrics.pulled(len(resp.Changes))
+	s.metrics.pulled(resp.Len())
 	return resp, nil
+}
+
+// pullRow is the part of a changes row a pull page needs.
+type pullRow struct {
+	Seq      int64
+	Entity   string
+	EntityID string
+	Payload  []byte
 }

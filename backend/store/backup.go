@@ -10,23 +10,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
-	"strconv"
+	"strings"
 	"time"
 
 	"kembang/backend/domain"
 )
 
-// AutoBackupKeep is how many automatic backups AutoBackup keeps. Backups
-// made before a migration or a restore are never rotated away.
-const AutoBackupKeep = 10
-
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
-
-// autoBackupName matches the files AutoBackup makes (and may rotate away).
-var autoBackupName = regexp.MustCompile(`^kembang-(\d{8}-\d{6})(?:-(\d+))?\.db$`)
 
 // CheckReport is the health of an open database.
 type CheckReport struct {
@@ -65,7 +56,11 @@ func preflight(ctx context.Context, path, dir string, now func() time.Time) erro
 	}
 	dest := filepath.Join(dir, backupDir,
 		fmt.Sprintf("kembang-%s-before-%s.db", timestamp(now), pending[0]))
-	if err := vacuumInto(ctx, path, dest); err != nil {
+	for n := 2; fileExists(dest); n++ {
+		dest = filepath.Join(dir, backupDir, fmt.Sprintf("kembang-%s-%d-before-%s.db", timestamp(now), n, pending[0]))
+	}
+	err = writeAtomically(dest, func(tmp string) error { return vacuumInto(ctx, path, tmp) })
+	if err != nil {
 		return domain.E(domain.CodeDBBackupFailed, "store.open", err, "path", dest)
 	}
 	return nil
@@ -181,86 +176,44 @@ func (s *Store) requireSQLite(op string) error {
 	return nil
 }
 
-// Backup writes a consistent copy of the open database to destPath (which
-// must not exist yet) with VACUUM INTO. SQLite only.
+// Backup writes a consistent copy of the open database to destPath with
+// VACUUM INTO. The copy is written under a temporary name in the same folder,
+// synced and renamed, so destPath is either absent or a complete database,
+// never half a file (a crash or a pulled USB drive leaves only the temporary
+// file). destPath must not exist yet (backup.exists). SQLite only.
 func (s *Store) Backup(ctx context.Context, destPath string) error {
 	const op = "store.backup"
 	if err := s.requireSQLite(op); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(destPath), 0o700); err != nil {
-		return domain.E(domain.CodeDBBackupFailed, op, err, "path", destPath)
+	if fileExists(destPath) {
+		return domain.E(domain.CodeBackupExists, op, nil, "path", destPath)
 	}
-	if err := s.DB.WithContext(ctx).Exec("VACUUM INTO ?", destPath).Error; err != nil {
-		return domain.E(domain.CodeDBBackupFailed, op, err, "path", destPath)
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	err := writeAtomically(destPath, func(tmp string) error {
+		return s.DB.WithContext(ctx).Exec("VACUUM INTO ?", tmp).Error
+	})
+	if errors.Is(err, fs.ErrExist) {
+		return domain.E(domain.CodeBackupExists, op, err, "path", destPath)
 	}
-	if err := syncFile(destPath); err != nil {
+	if err != nil {
 		return domain.E(domain.CodeDBBackupFailed, op, err, "path", destPath)
 	}
 	return nil
 }
 
-// AutoBackup writes backups/kembang-<yyyymmdd-hhmmss>.db in the data
-// directory and deletes the oldest automatic backups beyond AutoBackupKeep.
-// It returns the new file's path.
+// AutoBackup makes a daily backup in the data folder's backups directory
+// and rotates daily backups beyond DefaultBackupKeep. It returns the new
+// file's path.
 func (s *Store) AutoBackup(ctx context.Context) (string, error) {
-	const op = "store.auto_backup"
-	if err := s.requireSQLite(op); err != nil {
-		return "", err
-	}
-	dir := filepath.Join(s.dir, backupDir)
-	base := "kembang-" + timestamp(s.Now)
-	dest := filepath.Join(dir, base+".db")
-	for n := 2; fileExists(dest); n++ {
-		dest = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, n))
-	}
-	if err := s.Backup(ctx, dest); err != nil {
-		return "", err
-	}
-	if err := rotateBackups(dir, AutoBackupKeep); err != nil {
-		return dest, domain.E(domain.CodeInternal, op, err)
-	}
-	return dest, nil
+	b, err := s.MakeBackup(ctx, BackupDaily, DefaultBackupKeep)
+	return b.Path, err
 }
 
 func fileExists(path string) bool {
-	_, err := os.Stat(path)
+	_, err := os.Lstat(path)
 	return err == nil
-}
-
-// rotateBackups keeps the newest keep automatic backups in dir.
-func rotateBackups(dir string, keep int) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	type backup struct {
-		name, stamp string
-		n           int
-	}
-	var auto []backup
-	for _, e := range entries {
-		m := autoBackupName.FindStringSubmatch(e.Name())
-		if m == nil || e.IsDir() {
-			continue
-		}
-		n := 1
-		if m[2] != "" {
-			n, _ = strconv.Atoi(m[2])
-		}
-		auto = append(auto, backup{e.Name(), m[1], n})
-	}
-	sort.Slice(auto, func(i, j int) bool {
-		if auto[i].stamp != auto[j].stamp {
-			return auto[i].stamp > auto[j].stamp
-		}
-		return auto[i].n > auto[j].n
-	})
-	var errs []error
-	for i := keep; i < len(auto); i++ {
-		errs = append(errs, os.Remove(filepath.Join(dir, auto[i].name)))
-	}
-	return errors.Join(errs...)
 }
 
 // Restore replaces the database in cfg.Dir with the Kembang database at
@@ -289,20 +242,22 @@ func Restore(ctx context.Context, cfg Config, srcPath string) error {
 	}
 	defer lock.release()
 
-	applied, err := inspectSQLite(ctx, srcPath, op)
-	if err != nil {
+	if err := CheckBackupFile(ctx, srcPath); err != nil {
 		return err
-	}
-	if len(applied) == 0 {
-		return domain.E(domain.CodeDBCorrupt, op, nil, "reason", "not_kembang")
 	}
 
 	current := filepath.Join(dir, dbFileName)
 	if info, err := os.Stat(current); err == nil && info.Size() > 0 {
 		dest := filepath.Join(dir, backupDir, fmt.Sprintf("kembang-%s-before-restore.db", timestamp(now)))
-		if err := backupCurrent(ctx, current, dest); err != nil {
+		for n := 2; fileExists(dest); n++ {
+			dest = filepath.Join(dir, backupDir, fmt.Sprintf("kembang-%s-%d-before-restore.db", timestamp(now), n))
+		}
+		if err := writeAtomically(dest, func(tmp string) error { return backupCurrent(ctx, current, tmp) }); err != nil {
 			return domain.E(domain.CodeDBBackupFailed, op, err, "path", dest)
 		}
+		// Fold the old write-ahead log into the old file (its content is in
+		// the copy just made either way) before the log is removed below.
+		checkpoint(ctx, current)
 	}
 
 	tmp := filepath.Join(dir, fmt.Sprintf("%s.restore-%d.tmp", dbFileName, now().UnixNano()))
@@ -327,18 +282,33 @@ func Restore(ctx context.Context, cfg Config, srcPath string) error {
 }
 
 // backupCurrent copies the database being replaced. A damaged database (a
-// common reason to restore) cannot be vacuumed, so its raw bytes are copied.
+// common reason to restore) cannot be vacuumed, so its raw bytes are copied
+// (with its write-ahead log beside the copy).
 func backupCurrent(ctx context.Context, current, dest string) error {
 	if err := vacuumInto(ctx, current, dest); err == nil {
 		return nil
 	}
 	_ = os.Remove(dest)
-	for _, suffix := range []string{"", "-wal"} {
-		if err := copyFile(current+suffix, dest+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
+	if err := copyFile(current, dest); err != nil {
+		return err
+	}
+	final := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(dest), "."), tmpSuffix)
+	err := copyFile(current+"-wal", filepath.Join(filepath.Dir(dest), final+"-wal"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
 	return nil
+}
+
+// checkpoint writes a database's write-ahead log back into its file (best
+// effort: a damaged file is left as it is).
+func checkpoint(ctx context.Context, path string) {
+	db, err := sql.Open("sqlite", sqliteDSN(path, false))
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	_, _ = db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 }
 
 func copyFile(src, dest string) error {

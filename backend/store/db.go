@@ -13,11 +13,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/glebarez/sqlite"
 	"github.com/google/uuid"
-	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 	"gorm.io/gorm/schema"
@@ -47,6 +47,13 @@ type Config struct {
 	NewID  func() string    // id generator; UUIDv7 when nil
 	Device string           // this installation's device id, stamped on every write
 	Actor  string           // the signed-in user, recorded in the audit log
+	// Shared (SQLite) opens a database another process holds open, such as
+	// kembang-server's admin commands while the pilot server serves the
+	// same folder: when the single-instance lock is taken the database is
+	// opened without it, nothing is migrated (a schema that needs
+	// migrating is db.locked: the holder must close first), and writers
+	// wait for each other on SQLite's busy timeout.
+	Shared bool
 }
 
 // Store is the one handle on the database. Its fields are set by Open and
@@ -61,21 +68,10 @@ type Store struct {
 	// import (positions the admin has not described yet). Nil means none.
 	DefaultStandards func(domain.PositionType, domain.Jenjang) domain.Standards
 
-	driver string
-	dir    string // SQLite data directory; "" on PostgreSQL
-	lock   *fileLock
-}
-
-// DefaultDataDir is $KEMBANG_DATA_DIR when set, else <user config dir>/Kembang.
-func DefaultDataDir() (string, error) {
-	if d := os.Getenv("KEMBANG_DATA_DIR"); d != "" {
-		return d, nil
-	}
-	base, err := os.UserConfigDir()
-	if err != nil {
-		return "", domain.E(domain.CodeInternal, "store.data_dir", err)
-	}
-	return filepath.Join(base, "Kembang"), nil
+	driver   string
+	dir      string // SQLite data directory; "" on PostgreSQL
+	lock     *fileLock
+	backupMu sync.Mutex // one backup at a time (backups.go)
 }
 
 // NewUUIDv7 returns a time-ordered UUID (RFC 9562 version 7).
@@ -136,6 +132,10 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// Unlocked reports whether an SQLite store was opened Shared without the
+// single-instance lock, another process holding it.
+func (s *Store) Unlocked() bool { return s.driver == DriverSQLite && s.lock == nil }
+
 // IsSQLite reports whether the store runs on SQLite.
 func (s *Store) IsSQLite() bool { return s.driver == DriverSQLite }
 
@@ -189,6 +189,9 @@ func (s *Store) openSQLite(ctx context.Context, cfg Config) error {
 	}
 	lock, err := acquireLock(filepath.Join(dir, lockFileName))
 	if err != nil {
+		if cfg.Shared && domain.IsCode(err, domain.CodeDBLocked) {
+			return s.openSQLiteShared(ctx, dir)
+		}
 		return err
 	}
 	fail := func(err error) error {
@@ -211,12 +214,45 @@ func (s *Store) openSQLite(ctx context.Context, cfg Config) error {
 	return nil
 }
 
+// openSQLiteShared opens the database of dir while another process holds
+// its lock: no backup, no migration; the schema must be this binary's.
+func (s *Store) openSQLiteShared(ctx context.Context, dir string) error {
+	const op = "store.open"
+	path := filepath.Join(dir, dbFileName)
+	if _, err := os.Stat(path); err != nil {
+		return domain.E(domain.CodeDBLocked, op, err)
+	}
+	db, err := gorm.Open(sqlite.Open(sqliteDSN(path, false)), gormConfig(s.Now))
+	if err != nil {
+		return domain.E(domain.CodeInternal, op, err)
+	}
+	s.DB, s.driver, s.dir = db, DriverSQLite, dir
+	var applied []string
+	if err := db.WithContext(ctx).Table(migrationsTable).Pluck("id", &applied).Error; err != nil {
+		_ = s.Close()
+		return domain.E(domain.CodeInternal, op, err)
+	}
+	if id, ok := unknownMigration(applied); ok {
+		_ = s.Close()
+		return domain.E(domain.CodeDBNewerVersion, op, nil, "migration", id)
+	}
+	if p := pendingMigrations(applied); len(p) > 0 {
+		_ = s.Close()
+		return domain.E(domain.CodeDBLocked, op, nil, "pending_migration", p[0])
+	}
+	return nil
+}
+
 func (s *Store) openPostgres(ctx context.Context, cfg Config) error {
 	const op = "store.open"
 	if cfg.DSN == "" {
 		return domain.E(domain.CodeRequired, op, nil, "field", "dsn")
 	}
-	db, err := gorm.Open(postgres.Open(cfg.DSN), gormConfig(s.Now))
+	dialector, err := postgresDialector(cfg.DSN)
+	if err != nil {
+		return err
+	}
+	db, err := gorm.Open(dialector, gormConfig(s.Now))
 	if err != nil {
 		return domain.E(domain.CodeInternal, op, err)
 	}

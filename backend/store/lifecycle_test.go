@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -291,7 +292,7 @@ func TestBackupAndRestoreRoundTrip(t *testing.T) {
 	if err := os.WriteFile(garbage, []byte("not a database"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, Restore(ctx, cfg, garbage), domain.CodeDBCorrupt)
+	wantCode(t, Restore(ctx, cfg, garbage), domain.CodeBackupCorrupt)
 
 	if err := Restore(ctx, cfg, backup); err != nil {
 		t.Fatalf("restore: %v", err)
@@ -327,33 +328,162 @@ func TestRestoreRefusesADatabaseFromANewerVersion(t *testing.T) {
 	closeStore(t, s)
 	dir := t.TempDir()
 	err := Restore(ctx, Config{Dir: dir}, filepath.Join(src, dbFileName))
-	wantCode(t, err, domain.CodeDBNewerVersion)
+	wantCode(t, err, domain.CodeBackupNewer)
 	if _, err := os.Stat(filepath.Join(dir, dbFileName)); err == nil {
 		t.Error("a refused restore wrote the database")
 	}
 }
 
-func TestAutoBackupKeepsTheNewestTenAndNoOtherBackups(t *testing.T) {
+func TestAutoBackupKeepsTheNewestDailyBackupsAndNoOtherKinds(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	s := openDir(t, dir)
 	defer closeStore(t, s)
-	keep := filepath.Join(dir, backupDir, "kembang-20200101-000000-before-202611230001_initial.db")
-	if err := os.MkdirAll(filepath.Dir(keep), 0o700); err != nil {
-		t.Fatal(err)
+	keep := []string{
+		"kembang-20200101-000000-before-202611230001_initial.db",
+		"kembang-20200101-000000-before-restore.db",
+		"kembang-20200101-000000-manual.db",
 	}
-	if err := os.WriteFile(keep, nil, 0o600); err != nil {
-		t.Fatal(err)
+	for _, name := range append(keep, "kembang-20190101-000000.db") { // a daily backup of an older version
+		writeBackupFile(t, dir, name)
 	}
 	var made []string
-	for range 12 {
+	for range DefaultBackupKeep + 2 {
 		p, err := s.AutoBackup(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		made = append(made, filepath.Base(p))
 	}
-	entries, err := os.ReadDir(filepath.Join(dir, backupDir))
+	got := backupNames(t, dir)
+	want := append(append([]string{}, keep...), made[2:]...)
+	sort.Strings(want)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("backups = %v, want %v", got, want)
+	}
+
+	// A smaller rotation applies at the next daily backup; manual ones stay.
+	b, err := s.MakeBackup(ctx, BackupDaily, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MakeBackup(ctx, BackupManual, 1); err != nil {
+		t.Fatal(err)
+	}
+	list, err := ListBackups(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, x := range list {
+		kinds[x.Kind]++
+	}
+	if kinds[BackupDaily] != 3 || kinds[BackupManual] != 2 || kinds[BackupPreMigration] != 1 || kinds[BackupPreRestore] != 1 {
+		t.Errorf("kinds after keep=3: %v", kinds)
+	}
+	if list[0].Kind != BackupManual || list[1].Name != b.Name {
+		t.Errorf("not newest first: %v, %v", list[0].Name, list[1].Name)
+	}
+	if b.SizeBytes == 0 || b.Kind != BackupDaily || b.CreatedAt.IsZero() {
+		t.Errorf("backup info = %+v", b)
+	}
+}
+
+func TestBackupsAreWrittenUnderATemporaryNameAndNeverOverwrite(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openDir(t, dir)
+	defer closeStore(t, s)
+	seed(t, s, 2)
+	// What a crash mid-backup leaves: a temporary file, never listed.
+	writeBackupFile(t, dir, ".kembang-20261123-093001-daily.db.tmp")
+	if list, _ := ListBackups(dir); len(list) != 0 {
+		t.Fatalf("a temporary file is listed as a backup: %v", list)
+	}
+	b, err := s.MakeBackup(ctx, BackupManual, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := backupNames(t, dir); len(got) != 1 || got[0] != b.Name {
+		t.Errorf("backups dir = %v, want only %s (stale temporary files removed)", got, b.Name)
+	}
+	if err := CheckBackupFile(ctx, b.Path); err != nil {
+		t.Errorf("the backup is not a sound Kembang database: %v", err)
+	}
+	before, _ := os.ReadFile(b.Path)
+	wantCode(t, s.Backup(ctx, b.Path), domain.CodeBackupExists)
+	after, _ := os.ReadFile(b.Path)
+	if !bytes.Equal(before, after) {
+		t.Error("a backup overwrote an existing file")
+	}
+}
+
+func TestRestoreRefusesACorruptBackupAndKeepsTheCurrentFile(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openDir(t, dir)
+	seed(t, s, 3)
+	b, err := s.MakeBackup(ctx, BackupManual, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeStore(t, s)
+	// Damage the backup in its middle, as a bad sector would.
+	data, err := os.ReadFile(b.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(data) / 3; i < len(data)/3+4096 && i < len(data); i++ {
+		data[i] ^= 0x5a
+	}
+	damaged := filepath.Join(t.TempDir(), "damaged.db")
+	if err := os.WriteFile(damaged, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	truncated := filepath.Join(t.TempDir(), "truncated.db")
+	if err := os.WriteFile(truncated, data[:len(data)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	current := filepath.Join(dir, dbFileName)
+	before, err := os.ReadFile(current)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{damaged, truncated} {
+		wantCode(t, Restore(ctx, Config{Dir: dir}, bad), domain.CodeBackupCorrupt)
+	}
+	wantCode(t, Restore(ctx, Config{Dir: dir}, filepath.Join(dir, "missing.db")), domain.CodeBackupNotFound)
+	after, err := os.ReadFile(current)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Error("a refused restore changed the current database")
+	}
+	if got := backupNames(t, dir); len(got) != 1 {
+		t.Errorf("a refused restore left files in backups: %v", got)
+	}
+	s = openDir(t, dir)
+	defer closeStore(t, s)
+	if _, total, err := s.SearchEmployees(ctx, EmployeeQuery{}); err != nil || total != 3 {
+		t.Errorf("%d employees (%v) after refused restores, want 3", total, err)
+	}
+}
+
+func writeBackupFile(t *testing.T, dataDir, name string) {
+	t.Helper()
+	p := filepath.Join(dataDir, backupDir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func backupNames(t *testing.T, dataDir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(dataDir, backupDir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,10 +491,8 @@ func TestAutoBackupKeepsTheNewestTenAndNoOtherBackups(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	want := append([]string{filepath.Base(keep)}, made[2:]...)
-	if strings.Join(names, ",") != strings.Join(want, ",") {
-		t.Errorf("backups = %v, want %v", names, want)
-	}
+	sort.Strings(names)
+	return names
 }
 
 func TestCheckReportsIntegritySchemaAndCounts(t *testing.T) {
@@ -407,4 +535,55 @@ func TestOpenWithRelativeDataDir(t *testing.T) {
 	if _, err := os.Stat(filepath.Join("data", "kembang.db")); err != nil {
 		t.Fatalf("database not created inside the relative folder: %v", err)
 	}
+}
+
+func TestRestoringAnOlderBackupMigratesItAtOpenAfterACopy(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openDir(t, dir)
+	seed(t, s, 3)
+	old, err := s.MakeBackup(ctx, BackupManual, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeStore(t, s)
+
+	// A newer Kembang (one more migration) restores the older backup.
+	withFakeMigration(t, "202612010001_fake_later")
+	s = openDir(t, dir)
+	closeStore(t, s)
+	if err := Restore(ctx, Config{Dir: dir}, old.Path); err != nil {
+		t.Fatal(err)
+	}
+	released := len(MigrationIDs()) - 1
+	if got := appliedMigrations(t, filepath.Join(dir, dbFileName)); len(got) != released {
+		t.Fatalf("restored file has %d migrations, want the backup's %d", len(got), released)
+	}
+	s = openDir(t, dir)
+	defer closeStore(t, s)
+	if got := appliedMigrations(t, filepath.Join(dir, dbFileName)); len(got) != released+1 {
+		t.Errorf("after open: %d migrations, want %d", len(got), released+1)
+	}
+	if n := employeesOf(t, s); n != 3 {
+		t.Errorf("%d employees, want 3", n)
+	}
+	kinds := map[string]int{}
+	list, _ := ListBackups(dir)
+	for _, b := range list {
+		kinds[b.Kind]++
+	}
+	// Two pre-migration copies: the first open of the older file, then the
+	// open of the restored (older) file.
+	if kinds[BackupPreRestore] != 1 || kinds[BackupPreMigration] != 2 || kinds[BackupManual] != 1 {
+		t.Errorf("backup kinds = %v", kinds)
+	}
+}
+
+func employeesOf(t *testing.T, s *Store) int {
+	t.Helper()
+	_, total, err := s.SearchEmployees(context.Background(), EmployeeQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return total
 }

@@ -2,15 +2,8 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"testing"
-
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"kembang/backend/store"
 	"kembang/backend/store/storetest"
@@ -20,33 +13,7 @@ import (
 // KEMBANG_TEST_PG_DSN and drops the schema when the test ends.
 func openPostgres(t *testing.T, dsn string) *store.Store {
 	t.Helper()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "kt_" + hex.EncodeToString(b)
-
-	admin, err := gorm.Open(postgres.Open(dsn), &gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	adminDB, _ := admin.DB()
-	t.Cleanup(func() {
-		if err := admin.Exec("DROP SCHEMA " + schema + " CASCADE").Error; err != nil {
-			t.Errorf("drop schema: %v", err)
-		}
-		_ = adminDB.Close()
-	})
-
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatalf("KEMBANG_TEST_PG_DSN must be a URL: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema) // sent as a run-time parameter by pgx
-	u.RawQuery = q.Encode()
-	s, err := store.Open(context.Background(), store.Config{Driver: store.DriverPostgres, DSN: u.String()})
+	s, err := store.Open(context.Background(), store.Config{Driver: store.DriverPostgres, DSN: storetest.PGSchema(t, dsn, "kt_")})
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}

@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	gosync "sync"
 	"time"
@@ -29,10 +30,13 @@ import (
 
 // Settings keys (local, never synced).
 const (
-	SettingServerURL   = "sync.server_url"
-	SettingDeviceID    = "sync.device_id"
-	SettingCredential  = "sync.credential"
-	SettingCursor      = "sync.cursor"
+	SettingServerURL  = "sync.server_url"
+	SettingDeviceID   = "sync.device_id"
+	SettingCredential = "sync.credential"
+	SettingCursor     = "sync.cursor"
+	// SettingResnapshot "1" marks a snapshot after 410 reset_required that
+	// has not finished yet (see reconcile).
+	SettingResnapshot  = "sync.resnapshot"
 	SettingLastSuccess = "sync.last_success"
 	SettingLastError   = "sync.last_error"
 	// SettingAllowHTTP "true" lets the client talk plain HTTP to a host
@@ -140,7 +144,7 @@ func (c *Client) Enrol(ctx context.Context, serverURL, code, deviceName string, 
 	}
 	for k, v := range map[string]string{
 		SettingServerURL: u.String(), SettingDeviceID: resp.DeviceID, SettingCredential: resp.Credential,
-		SettingCursor: "", SettingAllowHTTP: fmt.Sprint(allowHTTP), SettingLastError: "",
+		SettingCursor: "", SettingResnapshot: "", SettingAllowHTTP: fmt.Sprint(allowHTTP), SettingLastError: "",
 	} {
 		if err := c.Store.SetSetting(ctx, k, v); err != nil {
 			return nil, err
@@ -239,6 +243,13 @@ func (c *Client) do(ctx context.Context, base, credential, method, path string, 
 	if credential != "" {
 		req.Header.Set("Authorization", "Bearer "+credential)
 	}
+	req.Header.Set(syncproto.HeaderProtocol, strconv.Itoa(syncproto.ProtocolVersion))
+	if path == syncproto.PathPush {
+		if cur, err := syncproto.PeekCursor(c.setting(ctx, SettingCursor)); err == nil && cur.Epoch != "" {
+			req.Header.Set(syncproto.HeaderEpoch, cur.Epoch)
+		}
+	}
+	setPendingHeader(req)
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
 		return domain.E(syncproto.CodeServerOffline, op, err)

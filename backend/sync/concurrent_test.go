@@ -81,11 +81,15 @@ func TestTwoInstancesConcurrentPushersPullNeverSkips(t *testing.T) {
 	var last int64
 	cursor := ""
 	pull := func(i int) bool {
-		var page syncproto.PullResponse
+		var page syncproto.PullPage
 		if st := rawCall(t, http.MethodGet, urls[i%2]+syncproto.PathPull+"?cursor="+cursor, reader, nil, &page); st != http.StatusOK {
 			t.Fatalf("pull: %d", st)
 		}
-		for _, c := range page.Changes {
+		changes, err := page.Changes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range changes {
 			if c.Seq <= last {
 				t.Fatalf("seq %d after %d: a page went back or repeated", c.Seq, last)
 			}

@@ -3,28 +3,24 @@ package sync_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"log/slog"
 	mrand "math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
+	"strconv"
 	gosync "sync"
 	"testing"
-
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
+	"time"
 
 	"kembang/backend/core"
 	"kembang/backend/domain"
 	"kembang/backend/framework"
 	"kembang/backend/server"
 	"kembang/backend/store"
+	"kembang/backend/store/storetest"
 	"kembang/backend/sync"
 	"kembang/backend/syncproto"
 )
@@ -57,30 +53,7 @@ func backends(t *testing.T) map[string]func(t *testing.T) server.Config {
 
 // pgSchema makes a fresh schema, dropped when the test ends, and returns a
 // DSN that uses it.
-func pgSchema(t *testing.T, dsn string) string {
-	t.Helper()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "ks_" + hex.EncodeToString(b)
-	admin, err := gorm.Open(postgres.Open(dsn), &gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	must(t, admin.Exec("CREATE SCHEMA "+schema).Error)
-	adminDB, _ := admin.DB()
-	t.Cleanup(func() {
-		if err := admin.Exec("DROP SCHEMA " + schema + " CASCADE").Error; err != nil {
-			t.Errorf("drop schema: %v", err)
-		}
-		_ = adminDB.Close()
-	})
-	u, err := url.Parse(dsn)
-	must(t, err)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func pgSchema(t *testing.T, dsn string) string { return storetest.PGSchema(t, dsn, "ks_") }
 
 // testServer is a real server on loopback.
 type testServer struct {
@@ -197,47 +170,104 @@ const (
 	fail502After       // the server handled it; the client gets 502
 	duplicate          // the request reaches the server twice
 	replayOld          // an earlier push of the same device arrives again first
+	slowLink           // the request and the answer are delayed (scripted only)
+	timedOut           // the server handled it; the answer comes after the client gave up (scripted only)
 	numFaults
 )
 
-// proxy is a fault-injecting HTTP proxy on loopback.
+// numRandomFaults bounds the faults a random proxy draws (cutRequest up to
+// replayOld); slowLink and timedOut are only scripted.
+const numRandomFaults = slowLink
+
+// clientTimeout is the client's request timeout in rounds with a timedOut
+// fault.
+const clientTimeout = 100 * time.Millisecond
+
+func (f fault) String() string {
+	return [...]string{"pass", "cut_request", "cut_response", "503", "502_after", "duplicate", "replay_old", "slow", "timeout"}[f]
+}
+
+// proxy is a fault-injecting HTTP proxy on loopback. Which request gets
+// which fault is drawn at random (newProxy) or taken from a script
+// (newScriptedProxy, setScript).
 type proxy struct {
-	target string
-	mu     gosync.Mutex
-	rnd    *mrand.Rand
-	rate   float64           // share of sync requests that get a fault
-	old    map[string][]byte // last push body per credential
-	counts [numFaults]int
-	client *http.Client
-	URL    string
+	target   string
+	mu       gosync.Mutex
+	rnd      *mrand.Rand
+	rate     float64 // share of sync requests that get a fault
+	scripted bool
+	script   []fault           // the next requests' faults, then pass
+	old      map[string][]byte // last push body per credential
+	counts   [numFaults]int
+	client   *http.Client
+	hs       *httptest.Server
+	URL      string
 }
 
 func newProxy(t *testing.T, target string, seed uint64, rate float64) *proxy {
 	p := &proxy{target: target, rnd: mrand.New(mrand.NewPCG(seed, 7)), rate: rate, old: map[string][]byte{},
 		client: &http.Client{Transport: &http.Transport{DisableCompression: true}}}
-	hs := httptest.NewServer(p)
-	t.Cleanup(hs.Close)
-	p.URL = hs.URL
+	p.hs = httptest.NewServer(p)
+	t.Cleanup(p.hs.Close)
+	p.URL = p.hs.URL
 	return p
+}
+
+// newScriptedProxy is a proxy whose faults come from setScript; the caller
+// closes p.hs.
+func newScriptedProxy(target string) *proxy {
+	p := &proxy{target: target, scripted: true, old: map[string][]byte{},
+		client: &http.Client{Transport: &http.Transport{DisableCompression: true}}}
+	p.hs = httptest.NewServer(p)
+	p.URL = p.hs.URL
+	return p
+}
+
+// setScript sets the faults of the next requests (enrolment excepted).
+func (p *proxy) setScript(s []fault) {
+	p.mu.Lock()
+	p.script = append([]fault(nil), s...)
+	p.mu.Unlock()
 }
 
 func (p *proxy) pick(r *http.Request) fault {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if r.URL.Path == syncproto.PathEnrol || p.rnd.Float64() >= p.rate {
+	if r.URL.Path == syncproto.PathEnrol {
 		return pass
 	}
-	f := fault(1 + p.rnd.IntN(int(numFaults)-1))
+	if p.scripted {
+		if len(p.script) == 0 {
+			return pass
+		}
+		f := p.script[0]
+		p.script = p.script[1:]
+		return f
+	}
+	if p.rnd.Float64() >= p.rate {
+		return pass
+	}
+	f := fault(1 + p.rnd.IntN(int(numRandomFaults)-1))
 	p.counts[f]++
 	return f
 }
 
+// setTarget points the proxy at another server (a restored one).
+func (p *proxy) setTarget(u string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.target = u
+}
+
 func (p *proxy) forward(r *http.Request, body []byte) (*http.Response, []byte, error) {
-	req, err := http.NewRequest(r.Method, p.target+r.URL.RequestURI(), bytes.NewReader(body))
+	p.mu.Lock()
+	target := p.target
+	p.mu.Unlock()
+	req, err := http.NewRequest(r.Method, target+r.URL.RequestURI(), bytes.NewReader(body))
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, h := range []string{"Authorization", "Content-Type", "Content-Encoding", "Accept-Encoding"} {
+	for _, h := range []string{"Authorization", "Content-Type", "Content-Encoding", "Accept-Encoding", syncproto.HeaderProtocol, syncproto.HeaderEpoch, syncproto.HeaderPending} {
 		if v := r.Header.Get(h); v != "" {
 			req.Header.Set(h, v)
 		}
@@ -283,15 +313,22 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case duplicate:
 		_, _, _ = p.forward(r, body)
+	case slowLink:
+		time.Sleep(15 * time.Millisecond)
 	}
 	resp, rb, err := p.forward(r, body)
 	if err != nil {
 		hangUp(w)
 		return
 	}
-	if f == fail502After {
+	switch f {
+	case fail502After:
 		w.WriteHeader(http.StatusBadGateway)
 		return
+	case slowLink:
+		time.Sleep(15 * time.Millisecond)
+	case timedOut:
+		time.Sleep(2 * clientTimeout)
 	}
 	for _, h := range []string{"Content-Type", "Content-Encoding"} {
 		if v := resp.Header.Get(h); v != "" {
@@ -326,6 +363,7 @@ func rawCall(t *testing.T, method, u, cred string, in any, out any) int {
 	if cred != "" {
 		req.Header.Set("Authorization", "Bearer "+cred)
 	}
+	req.Header.Set(syncproto.HeaderProtocol, strconv.Itoa(syncproto.ProtocolVersion))
 	resp, err := http.DefaultClient.Do(req)
 	must(t, err)
 	defer resp.Body.Close()

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"kembang/backend/core"
 	"kembang/backend/domain"
 	"kembang/backend/store/storetest"
 	"kembang/backend/syncproto"
@@ -87,6 +88,38 @@ func TestFieldSync(t *testing.T) {
 			for _, l := range all {
 				l.sync(t)
 			}
+
+			// Development: A1 drafts and approves a plan; A1 runs a training
+			// event whose participants A1 and A2 mark and complete at the
+			// same time, offline, each numbering certificates from its own
+			// counter.
+			setDeviceCode(t, a[0], "A1")
+			setDeviceCode(t, a[1], "A2")
+			ea := emps[offices[0].ID]
+			plan := draftPlan(t, a[0], ea[1].ID)
+			transition(t, a[0], plan.ID, domain.PlanSubmitted, "")
+			transition(t, a[0], plan.ID, domain.PlanApproved, "")
+			ev := newEvent(t, a[0], "BIMTEK-07")
+			_, err := a[0].core.AddFromPlans(bg(), ev.ID, []core.LineRef{{PlanID: plan.ID, LineID: plan.Lines[0].ID}})
+			must(t, err)
+			_, err = a[0].core.AddParticipants(bg(), ev.ID, []string{ea[2].ID})
+			must(t, err)
+			for _, l := range all {
+				l.sync(t)
+			}
+			p1, p2 := domain.ParticipantID(ev.ID, ea[1].ID), domain.ParticipantID(ev.ID, ea[2].ID)
+			markAll(t, a[0], p1)
+			markAll(t, a[1], p2)
+			for _, l := range all {
+				l.sync(t)
+			}
+			_, err = a[0].core.CompleteParticipant(bg(), p1)
+			must(t, err)
+			_, err = a[1].core.CompleteParticipant(bg(), p2)
+			must(t, err)
+			for _, l := range all {
+				l.sync(t)
+			}
 			// Two quiet rounds each, with no faults: everything converges.
 			px.rate = 0
 			for round := 0; round < 2; round++ {
@@ -103,6 +136,7 @@ func TestFieldSync(t *testing.T) {
 			for _, l := range all {
 				checkExactlyOnce(t, srv, l)
 				checkConverged(t, srv, l)
+				checkDevConverged(t, srv, l)
 				checkIsolated(t, srv, l)
 				checkCursor(t, l, secret)
 				n, err := l.core.Store.CountOutbox(bg())
@@ -127,6 +161,30 @@ func TestFieldSync(t *testing.T) {
 			}
 			row, err := a[0].core.Store.GetEmployee(bg(), target)
 			must(t, err)
+			// The approved plan and the event reached every laptop of
+			// office A (checkDevConverged) and none of office B; both
+			// certificates survive, each from its laptop's counter.
+			for _, l := range a {
+				got, err := l.core.Store.GetPlan(bg(), plan.ID)
+				must(t, err)
+				if got.State != domain.PlanApproved || got.Lines[0].Status != domain.LineDone {
+					t.Errorf("%s: plan %s line %s, want approved and done", l.name, got.State, got.Lines[0].Status)
+				}
+				certs := map[string]bool{}
+				for _, id := range []string{p1, p2} {
+					p, err := l.core.Store.GetParticipant(bg(), id)
+					must(t, err)
+					certs[p.CertificateNo] = p.Status == domain.ParticipantCompleted
+				}
+				if !certs["001/BIMTEK-07/A1/2026"] || !certs["001/BIMTEK-07/A2/2026"] {
+					t.Errorf("%s: certificates %v, want one from A1's and one from A2's counter", l.name, certs)
+				}
+			}
+			for _, l := range b {
+				if n := len(localTable(t, l, "development_plans")) + len(localTable(t, l, "training_events")); n != 0 {
+					t.Errorf("%s: %d development rows of office A", l.name, n)
+				}
+			}
 			if row.Phone != "082222222222" || row.Email != "budi@example.go.id" || row.GelarDepan != "Dr." {
 				t.Fatalf("merged employee on A1 = %+v, want A3's phone and email and A2's gelar", row.Employee)
 			}
@@ -184,13 +242,29 @@ func serverRows(t *testing.T, srv *testServer, entity, office string) map[string
 func decodeRow(t *testing.T, b []byte) map[string]any {
 	var m map[string]any
 	must(t, json.Unmarshal(b, &m))
-	// Instants compare as instants, not as strings.
-	if s, ok := m["updatedAt"].(string); ok {
-		ts, err := time.Parse(time.RFC3339Nano, s)
-		must(t, err)
-		m["updatedAt"] = ts.UTC().Format(time.RFC3339Nano)
+	// Instants (updatedAt, a plan's approval and history) compare as
+	// instants, not as strings.
+	return normTimes(m).(map[string]any)
+}
+
+func normTimes(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = normTimes(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = normTimes(e)
+		}
+	case string:
+		if len(x) >= 20 && x[4] == '-' && x[10] == 'T' {
+			if ts, err := time.Parse(time.RFC3339Nano, x); err == nil {
+				return ts.UTC().Format(time.RFC3339Nano)
+			}
+		}
 	}
-	return m
+	return v
 }
 
 func localRows[T any](t *testing.T, l *laptop, table string) map[string]map[string]any {
@@ -232,7 +306,11 @@ func checkIsolated(t *testing.T, srv *testServer, l *laptop) {
 	t.Helper()
 	var foreign []string
 	must(t, srv.DB.Table("changes").Where("office_id <> '' AND office_id <> ?", l.office).Pluck("entity_id", &foreign).Error)
-	for _, table := range []string{"offices", "units", "employees", "positions", "assessments"} {
+	tables := []string{"offices", "units", "employees", "positions", "assessments"}
+	for _, d := range devTables {
+		tables = append(tables, d.table)
+	}
+	for _, table := range tables {
 		var n int64
 		must(t, l.core.Store.DB.Table(table).Where("id IN ?", append(foreign, "-")).Count(&n).Error)
 		if n != 0 {

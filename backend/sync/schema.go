@@ -17,10 +17,17 @@ import (
 //	             pushed: the base of the field-level merge and the change_seq
 //	             that keeps an older state from replacing a newer one
 //	sync_issues  rejected mutations and field conflicts, for the user
+//	sync_snapshot  rows received during a snapshot after 410 reset_required,
+//	             so that, once it is complete, local rows the (restored)
+//	             server did not send, or sent at an older state, can be
+//	             sent to it again
 const syncMigrationsTable = "sync_migrations"
 
 func migrations() []*gormigrate.Migration {
-	return []*gormigrate.Migration{{ID: "202612010001_sync_client", Migrate: migrateClient}}
+	return []*gormigrate.Migration{
+		{ID: "202612010001_sync_client", Migrate: migrateClient},
+		{ID: "202612090002_sync_snapshot", Migrate: migrateSnapshot},
+	}
 }
 
 func migrate(db *gorm.DB) error {
@@ -61,6 +68,28 @@ func migrateClient(tx *gorm.DB) error {
 	}
 	return tx.Table("sync_issues").AutoMigrate(&syncIssue{})
 }
+
+func migrateSnapshot(tx *gorm.DB) error {
+	type syncSnapshot struct {
+		Entity      string `gorm:"primaryKey;size:40"`
+		EntityID    string `gorm:"primaryKey;size:36"`
+		Resend      bool   `gorm:"not null;default:false"`
+		BaseVersion int64  `gorm:"not null;default:0"`
+	}
+	return tx.Table("sync_snapshot").AutoMigrate(&syncSnapshot{})
+}
+
+// seen is a row of sync_snapshot: a row the snapshot brought, and whether
+// the laptop holds a newer state of it to send again (on BaseVersion, the
+// server's version).
+type seen struct {
+	Entity      string
+	EntityID    string
+	Resend      bool
+	BaseVersion int64
+}
+
+func (seen) TableName() string { return "sync_snapshot" }
 
 // shadow is a row of sync_shadow.
 type shadow struct {

@@ -75,7 +75,7 @@ func TestOfficeIsolationAgainstHostileDevice(t *testing.T) {
 			checkIsolated(t, srv, la)
 
 			// Cursors: forged, another device's, and one from the future.
-			var page syncproto.PullResponse
+			var page syncproto.PullPage
 			if st := rawCall(t, http.MethodGet, srv.URL+syncproto.PathPull, credB, nil, &page); st != http.StatusOK {
 				t.Fatalf("pull status %d", st)
 			}

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	gosync "sync"
 	"sync/atomic"
@@ -416,15 +417,17 @@ func gzipSize(b []byte) int {
 
 // BenchmarkFirstSync2000 times a fresh enrolled laptop's first sync of the
 // 2,000-employee office: one SyncOnce (an empty push, then the whole
-// snapshot in pages of 500, each page and its cursor in one local
-// transaction). Enrolment and opening the laptop are outside the timer.
-// Metrics: wire-B/op is the request and response bodies as they travel;
+// snapshot in pages of syncproto.MaxPullPage, each page and its cursor in
+// one local transaction). Enrolment and opening the laptop are outside the
+// timer. Metrics: cpu-s/op is the CPU time of the whole process (laptop
+// and server) during the round, steadier than wall time on a shared
+// machine; wire-B/op is the request and response bodies as they travel;
 // conn-B/op every byte on the TCP connections, headers included;
 // gzip-rows-B is gzip (default level, one stream) of the rows' JSON
 // payloads, one per line; wire/gzip is the target ratio (≤ 1.1).
-// gzip-changes-B (the same rows with their change envelope, one stream)
-// and gzip-pages-B (those changes in pages of 500, a stream each) show
-// where the bytes over gzip-rows-B come from.
+// gzip-pages-B (the protocol-2 pages, a gzip stream each) and
+// gzip-v1-changes-B (the rows in protocol 1's per-change envelope, one
+// stream) show where the bytes over gzip-rows-B come from.
 func BenchmarkFirstSync2000(b *testing.B) {
 	f := firstSync(b)
 	var rowsJSON bytes.Buffer
@@ -433,9 +436,11 @@ func BenchmarkFirstSync2000(b *testing.B) {
 		rowsJSON.WriteByte('\n')
 	}
 	ref := gzipSize(rowsJSON.Bytes())
-	// Where the bytes over ref go: the change envelope (seq, entity, id,
-	// version, deleted) in one gzip stream, then split into pages of
-	// syncproto.MaxPullPage, each its own gzip stream, as the server sends.
+	// Where the bytes over ref go. gzip-v1-changes-B: the protocol-1
+	// envelope (seq, entity, entityId, version, deleted around each
+	// payload) in one gzip stream, for comparison. gzip-pages-B: the
+	// protocol-2 pages the server sends (syncproto.PullPage, pages of
+	// syncproto.MaxPullPage), each its own gzip stream.
 	changes := make([]syncproto.Change, len(f.rows))
 	for i, r := range f.rows {
 		changes[i] = syncproto.Change{Seq: r.Seq, Entity: r.Entity, EntityID: r.EntityID, Version: r.Version,
@@ -443,11 +448,19 @@ func BenchmarkFirstSync2000(b *testing.B) {
 	}
 	all, _ := json.Marshal(changes)
 	envelope, paged := gzipSize(all), 0
-	for i := 0; i < len(changes); i += syncproto.MaxPullPage {
-		page, _ := json.Marshal(syncproto.PullResponse{Changes: changes[i:min(i+syncproto.MaxPullPage, len(changes))]})
-		paged += gzipSize(page)
+	for i := 0; i < len(f.rows); i += syncproto.MaxPullPage {
+		p := syncproto.PullPage{Protocol: syncproto.ProtocolVersion, Cursor: strings.Repeat("c", 150), More: true}
+		prev := int64(0)
+		for _, r := range f.rows[i:min(i+syncproto.MaxPullPage, len(f.rows))] {
+			p.Add(r.Entity, r.Seq, prev, json.RawMessage(r.Payload))
+			prev = r.Seq
+		}
+		var buf bytes.Buffer
+		_, _ = p.WriteTo(&buf)
+		paged += gzipSize(buf.Bytes())
 	}
 	var wire, conn, runs int64
+	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		w := newWireCounter()
@@ -456,9 +469,11 @@ func BenchmarkFirstSync2000(b *testing.B) {
 			b.Fatal(err)
 		}
 		w.reset()
+		c0 := sync.CPUTime()
 		b.StartTimer()
 		rep, err := cl.SyncOnce(bg())
 		b.StopTimer()
+		cpu += sync.CPUTime() - c0
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -473,11 +488,12 @@ func BenchmarkFirstSync2000(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(len(f.rows)), "rows/op")
+	b.ReportMetric(cpu.Seconds()/float64(runs), "cpu-s/op")
 	b.ReportMetric(float64(wire)/float64(runs), "wire-B/op")
 	b.ReportMetric(float64(conn)/float64(runs), "conn-B/op")
 	b.ReportMetric(float64(ref), "gzip-rows-B")
 	b.ReportMetric(float64(rowsJSON.Len()), "rows-json-B")
-	b.ReportMetric(float64(envelope), "gzip-changes-B")
+	b.ReportMetric(float64(envelope), "gzip-v1-changes-B")
 	b.ReportMetric(float64(paged), "gzip-pages-B")
 	b.ReportMetric(float64(wire)/float64(runs)/float64(ref), "wire/gzip")
 }
@@ -486,7 +502,8 @@ func BenchmarkFirstSync2000(b *testing.B) {
 // same rows (entity, id and the same JSON payload) inserted into a fresh
 // SQLite file opened with the store's settings (WAL, synchronous=FULL),
 // into one plain table with a primary key, by multi-row INSERTs of 126
-// parameters in one transaction. Opening the file is outside the timer.
+// parameters in one transaction. Opening the file is outside the timer;
+// cpu-s/op is the process's CPU time during the insert.
 func BenchmarkBareInsert2000(b *testing.B) {
 	f := firstSync(b)
 	const cols = 3
@@ -495,6 +512,7 @@ func BenchmarkBareInsert2000(b *testing.B) {
 		return "INSERT INTO bare_rows (entity, id, payload) VALUES " + strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", k), ", ")
 	}
 	full := stmt(perStmt)
+	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		st, err := store.Open(bg(), store.Config{Dir: b.TempDir()})
@@ -508,6 +526,7 @@ func BenchmarkBareInsert2000(b *testing.B) {
 		if _, err := db.Exec("CREATE TABLE bare_rows (entity TEXT NOT NULL, id TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (entity, id))"); err != nil {
 			b.Fatal(err)
 		}
+		c0 := sync.CPUTime()
 		b.StartTimer()
 		tx, err := db.BeginTx(bg(), nil)
 		if err != nil {
@@ -532,10 +551,12 @@ func BenchmarkBareInsert2000(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
+		cpu += sync.CPUTime() - c0
 		_ = st.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(len(f.rows)), "rows/op")
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkPush10000 times a steady-state push of 10,000 mutations from one
@@ -648,6 +669,7 @@ func (d *benchDevice) call(hc *http.Client, method, url string, in, out any) err
 	if d.cred != "" {
 		req.Header.Set("Authorization", "Bearer "+d.cred)
 	}
+	req.Header.Set(syncproto.HeaderProtocol, strconv.Itoa(syncproto.ProtocolVersion))
 	resp, err := hc.Do(req)
 	if err != nil {
 		return err
@@ -687,11 +709,15 @@ func retry(fails *atomic.Int64, fn func() error) error {
 func (d *benchDevice) pull(hc *http.Client, base string) (int, error) {
 	n := 0
 	for {
-		var page syncproto.PullResponse
+		var page syncproto.PullPage
 		if err := d.call(hc, http.MethodGet, base+syncproto.PathPull+"?cursor="+d.cursor, nil, &page); err != nil {
 			return n, err
 		}
-		n += len(page.Changes)
+		changes, err := page.Changes()
+		if err != nil {
+			return n, err
+		}
+		n += len(changes)
 		d.cursor = page.Cursor
 		if !page.More {
 			return n, nil

@@ -46,6 +46,8 @@ func main() {
 		}
 		backend = desktop.NewBackend(c, nil, *dataDir, saver)
 	}
+	// Folder questions (backup to a USB drive) are answered with <data>/usb.
+	backend.SetPicker(desktop.FixedPicker{Folder: filepath.Join(*dataDir, "usb")})
 	srv := &http.Server{Handler: desktop.NewBridge(backend.Services(), os.DirFS(*dist)), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -5,11 +5,12 @@
 // or frontend/test-results/screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startBridge, stopBridge } from './harness.mjs';
 
 const bridgeBin = resolve(process.env.KEMBANG_BRIDGE ?? '../build/bin/kembang-bridge');
 const shots = resolve(process.env.KEMBANG_SCREENSHOTS ?? 'test-results/screenshots');
@@ -22,38 +23,6 @@ let browser;
 let page;
 let base;
 
-function startBridge(dir, port, demo) {
-  return new Promise((ok, fail) => {
-    const args = ['--data-dir', dir, '--dist', dist, '--addr', `127.0.0.1:${port}`];
-    if (demo) args.push('--demo', String(demo));
-    const p = spawn(bridgeBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    const timer = setTimeout(() => fail(new Error(`bridge did not start:\n${log}`)), 30000);
-    const onData = (b) => {
-      log += b.toString();
-      const m = log.match(/listening on (http:\/\/\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        ok({ proc: p, url: m[1] });
-      }
-    };
-    p.stdout.on('data', onData);
-    p.stderr.on('data', onData);
-    p.on('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`bridge exited with ${code}:\n${log}`));
-    });
-  });
-}
-
-function stopBridge(b) {
-  if (!b || b.proc.exitCode !== null) return Promise.resolve();
-  return new Promise((ok) => {
-    b.proc.removeAllListeners('exit');
-    b.proc.on('exit', () => ok());
-    b.proc.kill('SIGTERM');
-  });
-}
 
 async function shot(name) {
   // Notifications from earlier steps would cover the screen being documented;
@@ -67,7 +36,7 @@ before(async () => {
   assert.ok(existsSync(chromiumPath), `Chromium missing at ${chromiumPath} (apt-get install chromium)`);
   mkdirSync(shots, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'kembang-e2e-'));
-  bridge = await startBridge(dataDir, 34199, 120);
+  bridge = await startBridge(dataDir, 120);
   base = bridge.url;
   browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -424,7 +393,7 @@ test('development: draft and approve a plan, train the need, complete it and see
   await page.getByTestId('nav-employees').click(); // the next test starts on the employees screen
 });
 
-test('printing: document settings, then the certificates of the completed event are previewed and saved as PDF', async (t) => {
+test('printing: document settings, then the certificates of the completed event are previewed and saved as PDF', async () => {
   // Document settings: letterhead, signatory (NIP checked as elsewhere), and this office's key code.
   await page.getByTestId('open-document-settings').click();
   const ds = page.getByTestId('document-settings');
@@ -475,14 +444,12 @@ test('printing: document settings, then the certificates of the completed event 
   assert.ok(existsSync(saved), `saved PDF missing: ${saved}`);
   assert.ok(statSync(saved).size > 1000);
   const out = spawnSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' });
-  if (out.error) {
-    t.diagnostic(`pdftotext not available (${out.error.code}): the PDF's text is not checked`);
-  } else {
-    assert.equal(out.status, 0, out.stderr);
-    const text = out.stdout.replace(/\s+/g, ' ');
-    assert.ok(text.includes(name.replace(/\s+/g, ' ')), `certificate text lacks the participant ${name}`);
-    assert.ok(text.includes(number), `certificate text lacks the number ${number}`);
-  }
+  assert.ok(!out.error, `pdftotext is needed to read the saved PDF (apt-get install poppler-utils): ${out.error?.message}`);
+  assert.equal(out.status, 0, out.stderr);
+  const text = out.stdout.replace(/\s+/g, ' ');
+  assert.ok(text.includes(name.replace(/\s+/g, ' ')), `certificate text lacks the participant ${name}`);
+  assert.ok(text.includes(number), `certificate text lacks the number ${number}`);
+  assert.match(text, /Workshop Kepemimpinan Pelayanan Angkatan I/, 'certificate text lacks the event name');
 
   await page.keyboard.press('Escape');
   await dlg.waitFor({ state: 'detached' });
@@ -516,14 +483,13 @@ test('English switch translates the interface', async () => {
   await page.getByTestId('employee-search').fill('');
   await page.getByTestId('locale-en').click();
   await page.waitForFunction(() => /Employees/.test(document.querySelector('[data-testid="nav-employees"]')?.textContent ?? ''));
-  await page.getByTestId('employee-row').first().waitFor();
-  await shot('employees-en');
+  await page.getByTestId('employee-row').first().waitFor(); // every screen in both languages: locales.test.mjs
   await page.getByTestId('locale-id').click();
   await page.waitForFunction(() => /Pegawai/.test(document.querySelector('[data-testid="nav-employees"]')?.textContent ?? ''));
 });
 
 test('a second Kembang on the same data folder explains the lock instead of opening it', async () => {
-  const second = await startBridge(dataDir, 34198, 0);
+  const second = await startBridge(dataDir, 0);
   try {
     const p2 = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await p2.goto(second.url);
@@ -534,5 +500,65 @@ test('a second Kembang on the same data folder explains the lock instead of open
     await p2.close();
   } finally {
     await stopBridge(second);
+  }
+});
+
+test('sync by file: the first file enrols the laptop with the paper code; the return file is applied once', async (t) => {
+  const serverBin = resolve(process.env.KEMBANG_SERVER ?? '../build/bin/kembang-server');
+  if (!existsSync(serverBin)) {
+    t.skip(`kembang-server binary missing: ${serverBin} (make e2e builds it)`);
+    return;
+  }
+  const srvDir = mkdtempSync(join(tmpdir(), 'kembang-e2e-server-'));
+  const ks = (...args) => {
+    const r = spawnSync(serverBin, ['--data-dir', srvDir, ...args], { encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  try {
+    const office = ks('office', 'add', 'BKPSDM Kabupaten Contoh', '--code', 'KC');
+    assert.equal(office.code, 0, office.err);
+    const officeID = office.out.trim().split(/\s+/)[0];
+    const enrol = ks('enrol-code', '--office', officeID);
+    assert.equal(enrol.code, 0, enrol.err);
+    const code = enrol.out.trim().split(/\s+/)[0];
+
+    await page.getByTestId('sync-pill').click();
+    await page.getByTestId('sync-bundle').waitFor();
+    // The first file needs the code: said next to the field.
+    await page.getByTestId('sync-bundle-export').click();
+    await page.getByTestId('field-error-sync-bundle-code').waitFor();
+    await page.getByTestId('sync-bundle-code').fill(code.toLowerCase());
+    await page.getByTestId('sync-bundle-export').click();
+    const result = page.getByTestId('sync-bundle-result');
+    await result.waitFor();
+    const exported = await result.innerText();
+    assert.match(exported, /Berkas nomor 1 tersimpan dengan [\d.]+ perubahan/);
+    assert.match(exported, /tanda-terima\.pdf/);
+    assert.match(exported, /mendaftarkan laptop/);
+    await page.getByTestId('sync-bundle-waiting').waitFor();
+    const file = exported.match(/: (\S+\.kembang)/)[1];
+    assert.ok(statSync(file).size > 0);
+
+    // The central admin imports it; the return file lands in the same folder.
+    const imp = ks('bundle', 'import', file, '--office', officeID);
+    assert.equal(imp.code, 0, imp.err);
+    assert.match(imp.out, /enrolled device/);
+    await page.getByTestId('sync-bundle-import').click();
+    await page.waitForFunction(() => /Berkas balasan diterapkan/.test(document.querySelector('[data-testid="sync-bundle-result"]')?.textContent ?? ''));
+    assert.match(await result.innerText(), /terdaftar sebagai perangkat BKPSDM Kabupaten Contoh/);
+    await page.getByTestId('sync-bundle-device').waitFor();
+    assert.equal(await page.getByTestId('sync-bundle-pending').getAttribute('data-count'), '0');
+    // The top bar says the laptop syncs by file now, not "not set up".
+    await page.waitForFunction(() => /Sinkron lewat berkas/.test(document.querySelector('[data-testid="sync-pill"]')?.textContent ?? ''));
+    await shot('sync-bundle');
+    // The same return file again: refused, with the reason, nothing changed.
+    await page.getByTestId('sync-bundle-import').click();
+    const err = page.getByTestId('sync-bundle-error');
+    await err.waitFor();
+    assert.match(await err.innerText(), /sudah pernah diimpor/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('sync-dialog').waitFor({ state: 'detached' });
+  } finally {
+    rmSync(srvDir, { recursive: true, force: true });
   }
 });

@@ -7,13 +7,23 @@
 //	kembang-server [db flags] device list|revoke ID
 //	kembang-server [db flags] framework publish [--note TEXT]
 //	kembang-server [db flags] epoch new
+//	kembang-server [db flags] bundle import FILE [--out DIR] [--office ID] [--json]
+//	kembang-server [db flags] user add NAME --role admin|viewer   (password from stdin)
+//	kembang-server [db flags] user passwd NAME                   (password from stdin)
+//	kembang-server [db flags] user role NAME admin|viewer
+//	kembang-server [db flags] user list
+//	kembang-server [db flags] readmodel rebuild
+//	kembang-server [db flags] cert-key add CODE PUBKEY [--office ID] | cert-key list
+//	kembang-server [db flags] certificate revoke NUMBER [--reason TEXT]
 //
 // Without --db the server keeps an SQLite file in --data-dir (default
-// ./kembang-server-data), so a pilot starts with no setup. With --db it
-// uses PostgreSQL; several instances may serve one database.
+// ./kembang-server-data), so a pilot starts with no setup; the admin
+// commands may run while serve holds the folder. With --db it uses
+// PostgreSQL; several instances may serve one database.
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -31,6 +41,7 @@ import (
 
 	"kembang/backend/framework"
 	"kembang/backend/server"
+	"kembang/backend/server/web"
 	"kembang/backend/store"
 )
 
@@ -40,7 +51,8 @@ Usage:
   kembang-server [--data-dir DIR | --db postgres://...] COMMAND [ARGS]
 
 Commands:
-  serve [--addr :8080]              serve the sync API until SIGINT/SIGTERM
+  serve [--addr :8080] [--secure-cookies] [--trust-proxy] [--no-web]
+                                    serve the sync API and the web dashboard until SIGINT/SIGTERM
   office add NAME [--code CODE]     create an office
   office list
   enrol-code --office ID [--ttl 72h] make a one-time enrolment code
@@ -48,6 +60,16 @@ Commands:
   device revoke ID                  the device gets 401 from its next request
   framework publish [--note TEXT]   publish the built-in dictionary as the next framework version
   epoch new                         after restoring a backup: every laptop downloads a new snapshot
+  bundle import FILE [--out DIR] [--office ID] [--json]
+                                    apply a laptop's sync bundle (USB drive) and write its return bundle
+  user add NAME --role admin|viewer a web dashboard user; the password is read from stdin
+  user passwd NAME                  set a new password (stdin); ends the user's sessions
+  user role NAME admin|viewer
+  user list
+  readmodel rebuild                 recompute the dashboards' tables from the synced rows
+  cert-key add CODE PUBKEY [--office ID]   trust a certificate signing key (kembangctl office-key shows it)
+  cert-key list
+  certificate revoke NUMBER [--reason TEXT]  the public verification shows it as revoked
 `
 
 func main() {
@@ -55,6 +77,9 @@ func main() {
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// stdin is where user add/passwd read the password.
+var stdin io.Reader = os.Stdin
 
 type globals struct {
 	dataDir string
@@ -95,6 +120,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdDeviceRevoke(ctx, g, rest[2:], stdout)
 	case cmd == "framework publish":
 		err = cmdFrameworkPublish(ctx, g, rest[2:], stdout)
+	case cmd == "bundle import":
+		err = cmdBundleImport(ctx, g, rest[2:], stdout)
+	case rest[0] == "user":
+		err = cmdUser(ctx, g, rest[1:], stdin, stdout)
+	case cmd == "cert-key add" || cmd == "cert-key list" || cmd == "certificate revoke":
+		err = cmdCertificates(ctx, g, cmd, rest[2:], stdout)
+	case cmd == "readmodel rebuild":
+		err = withServer(ctx, g, func(s *server.Server) error {
+			err := s.RebuildReadModel(ctx)
+			if err == nil {
+				fmt.Fprintln(stdout, "read model rebuilt")
+			}
+			return err
+		})
 	case cmd == "epoch new":
 		err = withServer(ctx, g, func(s *server.Server) error {
 			e, err := s.NewEpoch(ctx)
@@ -129,8 +168,13 @@ func (g *globals) config(log *slog.Logger) server.Config {
 	return server.Config{Driver: store.DriverSQLite, Dir: g.dataDir, Logger: log}
 }
 
+// withServer opens the database for one admin command. It may run while
+// "serve" holds the same SQLite folder: the command then shares the
+// database with it (no migration; writers wait on SQLite's busy timeout).
 func withServer(ctx context.Context, g *globals, fn func(*server.Server) error) error {
-	s, err := server.Open(ctx, g.config(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	cfg := g.config(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	cfg.Shared = true
+	s, err := server.Open(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -142,6 +186,9 @@ func cmdServe(ctx context.Context, g *globals, args []string, stderr io.Writer) 
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8080", "listen address")
+	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (behind a TLS proxy that sends no X-Forwarded-Proto)")
+	trustProxy := fs.Bool("trust-proxy", false, "take client address and scheme from X-Forwarded-For/-Proto")
+	noWeb := fs.Bool("no-web", false, "serve the sync API only")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -151,6 +198,12 @@ func cmdServe(ctx context.Context, g *globals, args []string, stderr io.Writer) 
 		return err
 	}
 	defer s.Close()
+	s.TrustProxy = *trustProxy
+	if !*noWeb {
+		if _, err := web.Mount(s, web.Options{SecureCookies: *secure}); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -275,5 +328,149 @@ func cmdFrameworkPublish(ctx context.Context, g *globals, args []string, stdout 
 			fmt.Fprintf(stdout, "published framework version %d (%d competencies)\n", fv.Number, len(fv.Competencies))
 		}
 		return err
+	})
+}
+
+func cmdUser(ctx context.Context, g *globals, args []string, in io.Reader, stdout io.Writer) error {
+	const use = "user add NAME --role admin|viewer | user passwd NAME | user role NAME ROLE | user list"
+	if len(args) == 0 {
+		return usageError{use}
+	}
+	readPassword := func() (string, error) {
+		line, err := bufio.NewReader(in).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", err
+		}
+		return strings.TrimRight(line, "\r\n"), nil
+	}
+	withApp := func(fn func(a *web.App) error) error {
+		return withServer(ctx, g, func(s *server.Server) error {
+			a, err := web.New(s, web.Options{})
+			if err != nil {
+				return err
+			}
+			return fn(a)
+		})
+	}
+	switch args[0] {
+	case "add":
+		fs := flag.NewFlagSet("user add", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		role := fs.String("role", "", "admin or viewer")
+		var pos []string
+		rest := args[1:]
+		for {
+			if err := fs.Parse(rest); err != nil {
+				return usageError{err.Error()}
+			}
+			if fs.NArg() == 0 {
+				break
+			}
+			pos, rest = append(pos, fs.Arg(0)), fs.Args()[1:]
+		}
+		if len(pos) != 1 || *role == "" {
+			return usageError{"user add NAME --role admin|viewer (password on stdin)"}
+		}
+		pw, err := readPassword()
+		if err != nil {
+			return err
+		}
+		return withApp(func(a *web.App) error {
+			u, err := a.AddUser(ctx, pos[0], pw, *role)
+			if err == nil {
+				fmt.Fprintf(stdout, "added %s (%s)\n", u.Username, u.Role)
+			}
+			return err
+		})
+	case "passwd":
+		if len(args) != 2 {
+			return usageError{"user passwd NAME (password on stdin)"}
+		}
+		pw, err := readPassword()
+		if err != nil {
+			return err
+		}
+		return withApp(func(a *web.App) error {
+			err := a.SetPassword(ctx, args[1], pw)
+			if err == nil {
+				fmt.Fprintln(stdout, "password changed for", args[1])
+			}
+			return err
+		})
+	case "role":
+		if len(args) != 3 {
+			return usageError{"user role NAME admin|viewer"}
+		}
+		return withApp(func(a *web.App) error {
+			err := a.SetRole(ctx, args[1], args[2])
+			if err == nil {
+				fmt.Fprintf(stdout, "%s is now %s\n", args[1], args[2])
+			}
+			return err
+		})
+	case "list":
+		return withApp(func(a *web.App) error {
+			us, err := a.Users(ctx)
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "USERNAME\tROLE\tCREATED")
+			for _, u := range us {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", u.Username, u.Role, u.CreatedAt.Format(time.RFC3339))
+			}
+			return tw.Flush()
+		})
+	}
+	return usageError{use}
+}
+
+func cmdCertificates(ctx context.Context, g *globals, cmd string, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	office := fs.String("office", "", "office id the key belongs to")
+	reason := fs.String("reason", "", "why the certificate is revoked")
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return usageError{err.Error()}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos, args = append(pos, fs.Arg(0)), fs.Args()[1:]
+	}
+	return withServer(ctx, g, func(s *server.Server) error {
+		switch cmd {
+		case "cert-key add":
+			if len(pos) != 2 {
+				return usageError{"cert-key add CODE PUBKEY [--office ID]"}
+			}
+			k, err := s.AddCertificateKey(ctx, server.CertificateKey{Code: pos[0], PublicKey: pos[1], OfficeID: *office, Source: "admin", AddedBy: "cli"})
+			if err == nil {
+				fmt.Fprintln(stdout, "trusted", k.Code)
+			}
+			return err
+		case "cert-key list":
+			ks, err := s.CertificateKeys(ctx)
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "CODE\tPUBLIC KEY\tOFFICE\tSOURCE\tADDED")
+			for _, k := range ks {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", k.Code, k.PublicKey, k.OfficeID, k.Source, k.CreatedAt.Format(time.RFC3339))
+			}
+			return tw.Flush()
+		default:
+			if len(pos) != 1 {
+				return usageError{"certificate revoke NUMBER [--reason TEXT]"}
+			}
+			err := s.RevokeCertificate(ctx, pos[0], *reason, "cli")
+			if err == nil {
+				fmt.Fprintln(stdout, "revoked", pos[0])
+			}
+			return err
+		}
 	})
 }

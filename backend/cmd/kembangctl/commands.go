@@ -216,54 +216,6 @@ func cmdDemo(ctx context.Context, g *globals, args []string, stdout io.Writer) e
 	return nil
 }
 
-func cmdBackup(ctx context.Context, g *globals, args []string, stdout io.Writer) error {
-	fs := newFlags("backup", g)
-	positional, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(positional) > 1 {
-		return usageErr("backup: at most one FILE")
-	}
-	c, err := openCore(ctx, g)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	var path string
-	if len(positional) == 1 {
-		path = positional[0]
-		err = c.Store.Backup(ctx, path)
-	} else {
-		path, err = c.Store.AutoBackup(ctx)
-	}
-	if err != nil {
-		return &exitError{code: 2, err: err}
-	}
-	fmt.Fprintln(stdout, path)
-	return nil
-}
-
-func cmdRestore(ctx context.Context, g *globals, args []string, stdout io.Writer) error {
-	fs := newFlags("restore", g)
-	positional, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(positional) != 1 {
-		return usageErr("restore: expected FILE")
-	}
-	cfg, err := storeConfig(g)
-	if err != nil {
-		return err
-	}
-	if err := store.Restore(ctx, cfg, positional[0]); err != nil {
-		return &exitError{code: 2, err: err}
-	}
-	fmt.Fprintln(stdout, msg(g.lang, "restored"))
-	return nil
-}
-
 func cmdCheckDB(ctx context.Context, g *globals, args []string, stdout io.Writer) error {
 	fs := newFlags("check-db", g)
 	asJSON := fs.Bool("json", false, "print JSON")

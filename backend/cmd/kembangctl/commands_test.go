@@ -179,7 +179,7 @@ func TestRestoreRefusesAFileThatIsNotAKembangDatabase(t *testing.T) {
 
 	code, _, stderr := c.run("restore", writeFile(t, t.TempDir(), "junk.db", []byte("junk")))
 
-	if code != 2 || !strings.Contains(stderr, "basis data rusak") {
+	if code != 2 || !strings.Contains(stderr, "cadangan rusak") {
 		t.Errorf("exit %d, stderr %q; want 2 and the damaged-database message", code, stderr)
 	}
 	after, err := os.ReadFile(db)
@@ -321,5 +321,42 @@ func TestCheckDBExits1WhenIntegrityCheckFails(t *testing.T) {
 	}
 	if rep.Integrity == "ok" || !strings.Contains(rep.Integrity, "probe_a") {
 		t.Errorf("integrity = %q, want the index problem", rep.Integrity)
+	}
+}
+
+func TestBackupListCreateAndRestoreByName(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.importJSON(0, "import", "employees", validEmployees(t, 4, 41))
+	out, _ := c.mustRun(0, "backup", "create")
+	name := filepath.Base(strings.TrimSpace(out))
+	if !strings.HasSuffix(name, "-manual.db") {
+		t.Errorf("backup create wrote %q, want a manual backup", name)
+	}
+	usb := t.TempDir()
+	out, _ = c.mustRun(0, "backup", "create", "--dir", usb)
+	if filepath.Dir(strings.TrimSpace(out)) != usb {
+		t.Errorf("backup create --dir wrote %q, want inside %q", out, usb)
+	}
+	assertSQLiteFile(t, strings.TrimSpace(out))
+
+	out, _ = c.mustRun(0, "--lang", "en", "backup", "list")
+	if !strings.Contains(out, name) || !strings.Contains(out, "manual") {
+		t.Errorf("backup list does not show %s:\n%s", name, out)
+	}
+	out, _ = c.mustRun(0, "backup", "list", "--json")
+	var list []struct{ Name, Kind string }
+	if err := json.Unmarshal([]byte(out), &list); err != nil || len(list) != 1 || list[0].Kind != "manual" {
+		t.Errorf("backup list --json = %s (%v)", out, err)
+	}
+
+	c.importJSON(0, "import", "employees", validEmployees(t, 9, 42))
+	c.mustRun(0, "backup", "restore", name)
+	if n := len(c.storedNIPs()); n != 4 {
+		t.Errorf("%d employees after restoring %s, want 4", n, name)
+	}
+	out, _ = c.mustRun(0, "--lang", "en", "backup", "list")
+	if !strings.Contains(out, "before restore") {
+		t.Errorf("the copy made before the restore is not listed:\n%s", out)
 	}
 }

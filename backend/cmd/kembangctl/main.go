@@ -1,8 +1,9 @@
 // Command kembangctl is Kembang's admin CLI. It shares all code with the
 // desktop app (backend/core) and works on the same data folder.
 //
-// Exit codes: 0 done, 1 invalid rows (import) or a failed integrity check
-// (check-db), 2 usage, file or database errors.
+// Exit codes: 0 done, 1 invalid rows (import), a failed integrity check
+// (check-db) or a refused sync bundle (bundle), 2 usage, file or database
+// errors.
 package main
 
 import (
@@ -27,11 +28,14 @@ Commands:
   recap jpm [--unit UNIT] [--period P] [--json]
   recap jp --year Y [--unit UNIT] [--json]
   demo [--employees N] [--seed S]
-  backup [FILE]
-  restore FILE
+  backup list [--json]
+  backup create [FILE | --dir DIR]      (also: backup [FILE])
+  backup restore NAME|FILE              (also: restore NAME|FILE)
   check-db [--json]
   enrol --server URL --code CODE [--name NAME] [--allow-http]
   sync [--json]
+  bundle export DIR [--code CODE] [--name NAME] [--no-receipt] [--json]
+  bundle import FILE [--json]
   print idp --nip NIP [--year Y] --out F.pdf
   print certificates --event ID --out F.pdf
   print recap jpm|jp [--unit U] [--period P] [--year Y] --out F.pdf|F.xlsx
@@ -110,6 +114,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"recap":    cmdRecap,
 		"enrol":    cmdEnrol,
 		"sync":     cmdSync,
+		"bundle":   cmdBundle,
 
 		"print":              cmdPrint,
 		"verify-certificate": cmdVerifyCertificate,

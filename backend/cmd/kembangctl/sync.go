@@ -83,6 +83,9 @@ func cmdSync(ctx context.Context, g *globals, args []string, stdout io.Writer) e
 	} else {
 		fmt.Fprintf(stdout, "pushed %d (applied %d, duplicate %d, rejected %d, conflicts %d), pulled %d in %d pages\n",
 			rep.Pushed, rep.Applied, rep.Duplicates, rep.Rejected, rep.Conflicts, rep.Pulled, rep.Pages)
+		if rep.Resets > 0 {
+			fmt.Fprintf(stdout, "the server asked for a new snapshot (restored or new epoch); %d rows it lacked sent again\n", rep.Requeued)
+		}
 		fmt.Fprintf(stdout, "state %s, pending %d, open issues %d\n", st.State, st.Pending, st.Issues)
 		if st.LastSuccess != nil {
 			fmt.Fprintf(stdout, "last successful sync %s\n", st.LastSuccess.Local().Format("2006-01-02 15:04:05"))

@@ -19,6 +19,8 @@ import * as Trn from '../../wailsjs/go/desktop/TrainingService';
 import * as Dd from '../../wailsjs/go/desktop/DevelopmentDashboardService';
 import * as Pr from '../../wailsjs/go/desktop/PrintService';
 import * as Sy from '../../wailsjs/go/desktop/SyncService';
+import * as Bk from '../../wailsjs/go/desktop/BackupService';
+import * as St from '../../wailsjs/go/desktop/SettingsService';
 import { core, desktop, domain, importer, store } from '../../wailsjs/go/models';
 import { Quit } from '../../wailsjs/runtime/runtime';
 import type {
@@ -111,6 +113,15 @@ import type {
   PrintSignatory,
   SyncIssue,
   SyncStatus,
+  BundleStatus,
+  BundleExport,
+  BundleImport,
+  BackupInfo,
+  BackupOverview,
+  BackupSettings,
+  DataFolder,
+  RestoreResult,
+  SettingsImported,
 } from './types';
 
 export interface AppServiceBinding {
@@ -235,12 +246,30 @@ export interface PrintServiceBinding {
   SaveSettings(s: PrintSettings): Promise<PrintSettings>;
   OfficeKey(): Promise<OfficeKey>;
 }
+export interface BackupServiceBinding {
+  List(): Promise<BackupOverview>;
+  Create(): Promise<BackupInfo>;
+  CreateInFolder(): Promise<string>;
+  Restore(name: string): Promise<RestoreResult>;
+  RestoreFile(): Promise<RestoreResult>;
+  SetKeep(keep: number): Promise<BackupSettings>;
+}
+export interface SettingsServiceBinding {
+  DataFolder(): Promise<DataFolder>;
+  ChooseDataFolder(): Promise<DataFolder>;
+  CancelDataFolderChange(): Promise<DataFolder>;
+  Export(includeOfficeKey: boolean): Promise<string>;
+  Import(content: string, includeOfficeKey: boolean): Promise<SettingsImported>;
+}
 export interface SyncServiceBinding {
   Status(): Promise<SyncStatus>;
   Enrol(serverURL: string, code: string, deviceName: string, allowHTTP: boolean): Promise<SyncStatus>;
   SyncNow(): Promise<SyncStatus>;
   Issues(includeDismissed: boolean): Promise<SyncIssue[]>;
   DismissIssue(id: string): Promise<void>;
+  BundleStatus(): Promise<BundleStatus>;
+  ExportBundle(code: string, deviceName: string): Promise<BundleExport>;
+  ImportBundle(): Promise<BundleImport>;
 }
 
 /** Types a generated promise as the runtime shape described in ./types. */
@@ -345,6 +374,16 @@ export type ContractCheck = [
   // sync
   ExpectNone<MissingIn<SyncStatus, desktop.SyncStatus>>,
   ExpectNone<MissingIn<SyncIssue, desktop.SyncIssue>>,
+  ExpectNone<MissingIn<BundleStatus, desktop.BundleStatus>>,
+  ExpectNone<MissingIn<BundleExport, desktop.BundleExport>>,
+  ExpectNone<MissingIn<BundleImport, desktop.BundleImport>>,
+  // backups and settings
+  ExpectNone<MissingIn<BackupInfo, store.BackupInfo>>,
+  ExpectNone<MissingIn<BackupOverview, desktop.BackupOverview>>,
+  ExpectNone<MissingIn<RestoreResult, desktop.RestoreResult>>,
+  ExpectNone<MissingIn<BackupSettings, core.BackupSettings>>,
+  ExpectNone<MissingIn<DataFolder, desktop.DataFolder>>,
+  ExpectNone<MissingIn<SettingsImported, core.SettingsImported>>,
 ];
 
 export const AppService: AppServiceBinding = {
@@ -484,6 +523,26 @@ export const SyncService: SyncServiceBinding = {
   SyncNow: () => as<SyncStatus>(Sy.SyncNow()),
   Issues: (includeDismissed) => as<SyncIssue[]>(Sy.Issues(includeDismissed)),
   DismissIssue: (id) => Sy.DismissIssue(id),
+  BundleStatus: () => as<BundleStatus>(Sy.BundleStatus()),
+  ExportBundle: (code, deviceName) => as<BundleExport>(Sy.ExportBundle(code, deviceName)),
+  ImportBundle: () => as<BundleImport>(Sy.ImportBundle()),
+};
+
+export const BackupService: BackupServiceBinding = {
+  List: () => as<BackupOverview>(Bk.List()),
+  Create: () => as<BackupInfo>(Bk.Create()),
+  CreateInFolder: () => Bk.CreateInFolder(),
+  Restore: (name) => as<RestoreResult>(Bk.Restore(name)),
+  RestoreFile: () => as<RestoreResult>(Bk.RestoreFile()),
+  SetKeep: (keep) => as<BackupSettings>(Bk.SetKeep(keep)),
+};
+
+export const SettingsService: SettingsServiceBinding = {
+  DataFolder: () => as<DataFolder>(St.DataFolder()),
+  ChooseDataFolder: () => as<DataFolder>(St.ChooseDataFolder()),
+  CancelDataFolderChange: () => as<DataFolder>(St.CancelDataFolderChange()),
+  Export: (includeOfficeKey) => St.Export(includeOfficeKey),
+  Import: (content, includeOfficeKey) => as<SettingsImported>(St.Import(content, includeOfficeKey)),
 };
 
 /** Closes the app window. Outside the Wails webview (browser bridge) there is no runtime: returns false. */

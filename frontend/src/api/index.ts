@@ -63,6 +63,15 @@ import type {
   PrintSignatory,
   SyncIssue,
   SyncStatus,
+  BundleStatus,
+  BundleExport,
+  BundleImport,
+  BackupInfo,
+  BackupOverview,
+  BackupSettings,
+  DataFolder,
+  RestoreResult,
+  SettingsImported,
 } from './types';
 
 export { ApiError, toApiError } from './errors';
@@ -393,6 +402,7 @@ function normSyncStatus(s: SyncStatus): SyncStatus {
     issues: s.issues ?? 0,
     auto: s.auto ?? false,
     deviceName: s.deviceName ?? '',
+    byFile: s.byFile ?? false,
   };
 }
 
@@ -405,4 +415,35 @@ export const syncApi = {
   syncNow: async (): Promise<SyncStatus> => normSyncStatus(await call(() => B.SyncService.SyncNow())),
   issues: async (includeDismissed = false): Promise<SyncIssue[]> => arr(await call(() => B.SyncService.Issues(includeDismissed))),
   dismissIssue: (id: string): Promise<void> => call(() => B.SyncService.DismissIssue(id)),
+  bundleStatus: async (): Promise<BundleStatus> => {
+    const s = await call(() => B.SyncService.BundleStatus());
+    return { ...s, lastExport: s.lastExport || null, lastImport: s.lastImport || null };
+  },
+  /** Asks for a folder and writes the pending changes as a signed file with its PDF receipt; path "" = cancelled. */
+  exportBundle: async (code: string, deviceName: string): Promise<BundleExport> => {
+    const r = await call(() => B.SyncService.ExportBundle(code, deviceName));
+    return { ...r, byEntity: r.byEntity ?? {} };
+  },
+  /** Asks for a return file from the central office and applies it, all or nothing; path "" = cancelled. */
+  importBundle: (): Promise<BundleImport> => call(() => B.SyncService.ImportBundle()),
+};
+
+export const backupApi = {
+  list: (): Promise<BackupOverview> => call(() => B.BackupService.List()),
+  create: (): Promise<BackupInfo> => call(() => B.BackupService.Create()),
+  /** Asks for a folder (USB drive); "" when cancelled. */
+  createInFolder: (): Promise<string> => call(() => B.BackupService.CreateInFolder()),
+  restore: (name: string): Promise<RestoreResult> => call(() => B.BackupService.Restore(name)),
+  /** Asks for a backup file; an empty safetyCopy with no error means cancelled. */
+  restoreFile: (): Promise<RestoreResult> => call(() => B.BackupService.RestoreFile()),
+  setKeep: (keep: number): Promise<BackupSettings> => call(() => B.BackupService.SetKeep(keep)),
+};
+
+export const settingsApi = {
+  dataFolder: (): Promise<DataFolder> => call(() => B.SettingsService.DataFolder()),
+  chooseDataFolder: (): Promise<DataFolder> => call(() => B.SettingsService.ChooseDataFolder()),
+  cancelDataFolderChange: (): Promise<DataFolder> => call(() => B.SettingsService.CancelDataFolderChange()),
+  exportSettings: (includeOfficeKey: boolean): Promise<string> => call(() => B.SettingsService.Export(includeOfficeKey)),
+  importSettings: (content: string, includeOfficeKey: boolean): Promise<SettingsImported> =>
+    call(() => B.SettingsService.Import(content, includeOfficeKey)),
 };

@@ -5,6 +5,8 @@
 // `?startup=db.locked` in the URL shows the blocking startup screen.
 import type {
   AppInfo,
+  BackupInfo,
+  DataFolder,
   AuditEntry,
   Competency,
   EmployeeInput,
@@ -16,6 +18,9 @@ import type {
   Position,
   SyncIssue,
   SyncStatus,
+  BundleStatus,
+  BundleExport,
+  BundleImport,
   Unit,
 } from './types';
 
@@ -259,13 +264,73 @@ const services = {
     SaveTemplate: (kind: string) => delay(`C:\\Users\\hr\\Documents\\templat-${kind}.xlsx`),
     Export: (kind: string) => delay(`C:\\Users\\hr\\Documents\\ekspor-${kind}.xlsx`),
   },
+  BackupService: (() => {
+    const dir = 'C:\\Users\\hr\\AppData\\Roaming\\Kembang\\backups';
+    let keep = 14;
+    const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+    const make = (kind: BackupInfo['kind'], daysAgo: number): BackupInfo => {
+      const d = new Date(Date.now() - daysAgo * 86400000);
+      const tag = kind === 'pre-migration' ? 'before-202612070003_development' : kind === 'pre-restore' ? 'before-restore' : kind;
+      const name = `kembang-${stamp(d)}-${tag}.db`;
+      return { name, path: `${dir}\\${name}`, kind, migration: kind === 'pre-migration' ? '202612070003_development' : '', createdAt: d.toISOString(), sizeBytes: 2_400_000 + daysAgo * 1000 };
+    };
+    const list: BackupInfo[] = [make('daily', 0.1), make('daily', 1.1), make('manual', 2), make('pre-migration', 9), make('daily', 2.1)];
+    const sorted = () => [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return {
+      List: () => delay({ dir, keep, backups: sorted(), lastDaily: sorted().find((b) => b.kind === 'daily')?.createdAt ?? null, lastError: null }),
+      Create: () => { const b = make('manual', 0); list.push(b); return delay(b, 400); },
+      CreateInFolder: () => delay(`E:\\kembang-cadangan-${stamp(new Date())}.db`, 400),
+      Restore: (name: string) => {
+        if (!list.some((b) => b.name === name)) return fail('backup.not_found', { name });
+        const safety = make('pre-restore', 0);
+        list.push(safety);
+        return delay({ safetyCopy: safety.name, schemaVersion: '202612080004_outbox_entity_row', employees: employees.length }, 700);
+      },
+      RestoreFile: () => fail('backup.corrupt', { reason: 'quick_check' }),
+      SetKeep: (n: number) => {
+        if (!(n >= 1 && n <= 365)) return fail('invalid', { fields: [{ field: 'keep', code: 'amount.invalid' }] });
+        keep = n;
+        return delay({ keep });
+      },
+    };
+  })(),
+  SettingsService: (() => {
+    let folder: DataFolder = {
+      dir: 'C:\\Users\\hr\\AppData\\Roaming\\Kembang', dbPath: 'C:\\Users\\hr\\AppData\\Roaming\\Kembang\\kembang.db',
+      backupsDir: 'C:\\Users\\hr\\AppData\\Roaming\\Kembang\\backups', source: 'default', changeable: true, pendingDir: '', pendingMode: '', lastMoveError: '',
+    };
+    return {
+      DataFolder: () => delay(folder),
+      ChooseDataFolder: () => { folder = { ...folder, pendingDir: 'D:\\Data Kembang', pendingMode: 'move' }; return delay(folder); },
+      CancelDataFolderChange: () => { folder = { ...folder, pendingDir: '', pendingMode: '' }; return delay(folder); },
+      Export: (withKey: boolean) => delay(`C:\\Users\\hr\\Documents\\kembang-pengaturan${withKey ? '-dengan-kunci' : ''}.json`),
+      Import: (content: string) => {
+        try {
+          const f = JSON.parse(content);
+          if (f.format !== 'kembang-settings') return fail('settings.file_invalid', { reason: 'format' });
+          return delay({ sections: Object.keys(f).filter((k) => !['format', 'version', 'exportedAt', 'appVersion'].includes(k)), officeKey: false });
+        } catch {
+          return fail('settings.file_invalid', { reason: 'not_json' });
+        }
+      },
+    };
+  })(),
   SyncService: (() => {
     let server = '';
     let lastSuccess: string | null = null;
     const issues: SyncIssue[] = [];
+    const bundle = {
+      state: { device: '', codePending: false, lastSeq: 0, lastReturnSeq: 0, lastExport: null as string | null, lastImport: null as string | null, sent: 0 },
+      status(): BundleStatus {
+        const b = this.state;
+        return { deviceId: b.device || (server ? '01a20992-3d8e-724b-96c7-c0fa800dc2a7' : ''), enrolled: !!(b.device || server), codePending: b.codePending,
+          serverPinned: b.lastReturnSeq > 0, lastSeq: b.lastSeq, lastReturnSeq: b.lastReturnSeq, lastExport: b.lastExport, lastImport: b.lastImport, pending };
+      },
+    };
     const status = (): SyncStatus => ({
       state: server ? 'idle' : 'not_enrolled', server, deviceId: server ? '01a20992-3d8e-724b-96c7-c0fa800dc2a7' : '',
       lastSuccess, pending, held: 0, lastError: '', issues: issues.filter((i) => !i.dismissed).length, auto: !!server, deviceName: 'LAPTOP-BKPSDM-01',
+      byFile: !server && !!bundle.state.device,
     });
     return {
       Status: () => delay(status()),
@@ -288,6 +353,38 @@ const services = {
       },
       Issues: (all: boolean) => delay(issues.filter((i) => all || !i.dismissed)),
       DismissIssue: (id: string) => { const i = issues.find((x) => x.id === id); if (i) i.dismissed = true; return delay(undefined); },
+      // Sync by file: the mock folder is a USB drive; the central office
+      // answers every exported file at once.
+      BundleStatus: () => delay(bundle.status()),
+      ExportBundle: (code: string) => {
+        const b = bundle.state;
+        if (!server && !b.device && !b.codePending && !code) return fail('bundle.needs_code');
+        if (code && code !== 'KODE-1234' && !b.device && !server) return fail('bundle.enrol_invalid');
+        b.lastSeq++;
+        b.lastExport = now();
+        b.codePending = !server && !b.device;
+        b.sent = pending;
+        const name = `kembang-kantor-${String(b.lastSeq).padStart(4, '0')}`;
+        const out: BundleExport = { path: `E:\\${name}.kembang`, receipt: `E:\\${name}-tanda-terima.pdf`, seq: b.lastSeq,
+          mutations: pending, byEntity: pending ? { employee: pending } : {}, fileSha256: 'ab'.repeat(32), size: 2048 + 300 * pending, enrolment: b.codePending };
+        return delay(out, 300);
+      },
+      ImportBundle: () => {
+        const b = bundle.state;
+        if (b.lastSeq === 0) return fail('bundle.not_ours');
+        if (b.lastReturnSeq >= b.lastSeq) return fail('bundle.replayed');
+        const enrolled = !b.device && !server;
+        if (enrolled) b.device = '01a20992-3d8e-724b-96c7-c0fa800dc2a7';
+        b.codePending = false;
+        b.lastReturnSeq = b.lastSeq;
+        b.lastImport = now();
+        lastSuccess = now();
+        const acknowledged = b.sent;
+        pending = Math.max(0, pending - b.sent);
+        const out: BundleImport = { path: `E:\\kembang-balasan-${b.lastSeq}.kembang`, seq: b.lastSeq, enrolled, deviceId: b.device || status().deviceId,
+          office: 'BKPSDM Kabupaten Sleman', acknowledged, applied: acknowledged, duplicates: 0, rejected: 0, conflicts: 0, pulled: 42, pullSkipped: '' };
+        return delay(out, 400);
+      },
     };
   })(),
 };

@@ -1021,6 +1021,8 @@ export interface SyncStatus {
   auto: boolean;
   /** Suggested name for this laptop (enrolment form). */
   deviceName: string;
+  /** Enrolled by sync file (USB drive), not online: lastSuccess is the last return file imported. */
+  byFile: boolean;
 }
 
 export interface SyncIssue {
@@ -1038,4 +1040,99 @@ export interface SyncIssue {
   yoursDevice: string;
   theirsDevice: string;
   dismissed: boolean;
+}
+
+// ---- sync by file (USB drive) ----
+
+export interface BundleStatus {
+  deviceId: string;
+  /** The laptop has a device id (enrolled online or by file). */
+  enrolled: boolean;
+  /** Files were exported with an enrolment code and no return file came back yet. */
+  codePending: boolean;
+  /** A return file was imported: the central server's key is trusted. */
+  serverPinned: boolean;
+  lastSeq: number;
+  lastReturnSeq: number;
+  lastExport: string | null;
+  lastImport: string | null;
+  /** Changes the next file carries. */
+  pending: number;
+}
+
+/** A written bundle; path "" when the user cancelled the folder dialog. */
+export interface BundleExport {
+  path: string;
+  receipt: string;
+  seq: number;
+  mutations: number;
+  byEntity: Record<string, number>;
+  fileSha256: string;
+  size: number;
+  enrolment: boolean;
+}
+
+/** An applied return bundle; path "" when the user cancelled the file dialog. */
+export interface BundleImport {
+  path: string;
+  seq: number;
+  enrolled: boolean;
+  deviceId: string;
+  office: string;
+  acknowledged: number;
+  applied: number;
+  duplicates: number;
+  rejected: number;
+  conflicts: number;
+  pulled: number;
+  /** "" applied, "current" already on the laptop, else why not. */
+  pullSkipped: string;
+}
+
+// ---- backups and settings (BackupService, SettingsService) ----
+
+export type BackupKind = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
+
+export interface BackupInfo {
+  name: string;
+  path: string;
+  kind: BackupKind;
+  migration: string;
+  /** RFC 3339 */
+  createdAt: string;
+  sizeBytes: number;
+}
+
+export interface BackupOverview {
+  dir: string;
+  keep: number;
+  backups: BackupInfo[];
+  lastDaily: string | null;
+  lastError: ErrorPayload | null;
+}
+
+export interface RestoreResult {
+  safetyCopy: string;
+  schemaVersion: string;
+  employees: number;
+}
+
+export interface BackupSettings {
+  keep: number;
+}
+
+export interface DataFolder {
+  dir: string;
+  dbPath: string;
+  backupsDir: string;
+  source: 'env' | 'chosen' | 'default' | 'fixed';
+  changeable: boolean;
+  pendingDir: string;
+  pendingMode: '' | 'move' | 'open';
+  lastMoveError: string;
+}
+
+export interface SettingsImported {
+  sections: string[];
+  officeKey: boolean;
 }

@@ -44,7 +44,9 @@ describe('message catalogues', () => {
   it('translates every sync error code declared in backend/syncproto', () => {
     let src = '';
     try {
-      src = readFileSync(fileURLToPath(new URL('../../../backend/syncproto/syncproto.go', import.meta.url)), 'utf8');
+      src = ['syncproto.go', 'bundle.go']
+        .map((f) => readFileSync(fileURLToPath(new URL('../../../backend/syncproto/' + f, import.meta.url)), 'utf8'))
+        .join('\n');
     } catch {
       return; // frontend checked out alone
     }

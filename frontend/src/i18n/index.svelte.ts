@@ -70,6 +70,18 @@ export function levelName(level: number): string {
   return level >= 1 && level <= 5 ? t(`lvl.${level}` as MessageKey) : '';
 }
 
+/**
+ * The title of a level as the dictionary stores it: the regulation's standard
+ * names ("Paham" … "Ahli") are shown in the interface language; an agency's
+ * own name for a level of a technical competency is shown as written.
+ */
+export function levelTitle(level: number, name?: string | null): string {
+  const standard = level >= 1 && level <= 5 ? id[`lvl.${level}` as MessageKey] : '';
+  const n = (name ?? '').trim();
+  if (!n || n.toLowerCase() === standard.toLowerCase()) return levelName(level);
+  return n;
+}
+
 /** Translates a key that is built at runtime ("ptype." + type), falling back to the raw value. */
 export function tDyn(prefix: string, value: string): string {
   const key = prefix + value;

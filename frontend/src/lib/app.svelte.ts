@@ -2,7 +2,8 @@
 // target view consumes) and toasts.
 import { appApi, type AppInfo, type ImportKind } from '../api';
 
-export const VIEWS = ['dashboard', 'employees', 'assessment', 'analysis', 'plans', 'training', 'jp', 'framework', 'org', 'transfer'] as const;
+/** Screens; the first ten have Alt+1…Alt+0, settings is reached from the sidebar's foot. */
+export const VIEWS = ['dashboard', 'employees', 'assessment', 'analysis', 'plans', 'training', 'jp', 'framework', 'org', 'transfer', 'settings'] as const;
 
 /** The Alt+digit of view i (0-based): 1…9, then 0 for the tenth. */
 export const shortcutDigit = (i: number): string => String((i + 1) % 10);

@@ -92,7 +92,8 @@ export function categoryOption(slices: readonly CategorySlice[]): ChartOption {
 /** Bars of the average gap per competency: red below the standard, green above. */
 export function averageGapOption(items: Recap['averageGap'], axisName: string, sep: string): ChartOption {
   return {
-    grid: { left: 44, right: 12, top: 16, bottom: 28 },
+    // top leaves room for the axis name above the highest label
+    grid: { left: 44, right: 12, top: 30, bottom: 28 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -117,6 +118,8 @@ export function averageGapOption(items: Recap['averageGap'], axisName: string, s
         barMaxWidth: 28,
         data: items.map((i) => ({ value: Math.round(i.gap * 100) / 100, itemStyle: { color: i.gap < 0 ? C.danger : C.ok } })),
         label: { show: items.length <= 16, position: 'outside', fontSize: 11, color: C.text, formatter: (p: unknown) => num((p as { value: number }).value, sep) },
+        // neighbouring values of narrow bars would print over each other
+        labelLayout: { hideOverlap: true },
       },
     ],
   };

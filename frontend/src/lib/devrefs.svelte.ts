@@ -23,5 +23,10 @@ export function methodLabel(code: string): string {
   return methodName(methodByCode(code), i18n.locale, code);
 }
 
+/** The method's name in the UI language; `fallback` (a name the server sent) while the catalogue is not loaded. */
+export function methodLabelOr(code: string, fallback: string): string {
+  return methodName(methodByCode(code), i18n.locale, fallback);
+}
+
 /** The current year, the default of every year filter. */
 export const thisYear = (): number => new Date().getFullYear();

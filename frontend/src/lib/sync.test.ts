@@ -3,7 +3,7 @@ import type { SyncStatus } from '../api/types';
 import { isLoopbackURL, isPlainHTTP, issueValue, pillView, shortDevice, syncTime } from './sync';
 
 const base: SyncStatus = {
-  state: 'idle', server: 'https://s', deviceId: 'd', lastSuccess: null, pending: 0, held: 0, lastError: '', issues: 0, auto: true, deviceName: '',
+  state: 'idle', server: 'https://s', deviceId: 'd', lastSuccess: null, pending: 0, held: 0, lastError: '', issues: 0, auto: true, deviceName: '', byFile: false,
 };
 const time = (iso: string) => `T(${iso})`;
 const reason = (c: string) => `R(${c})`;
@@ -27,6 +27,14 @@ describe('pillView', () => {
   it('says when sync is not set up or never ran', () => {
     expect(pillView({ ...base, state: 'not_enrolled', pending: 40 }, time, reason).key).toBe('sync.pill.off');
     expect(pillView(base, time, reason).key).toBe('sync.pill.never');
+  });
+  it('shows sync by file for a laptop enrolled by file', () => {
+    const file: SyncStatus = { ...base, state: 'not_enrolled', server: '', byFile: true };
+    expect(pillView(file, time, reason).key).toBe('sync.pill.fileNever');
+    expect(pillView({ ...file, lastSuccess: '2025-05-01T10:42:00Z' }, time, reason)).toMatchObject({
+      key: 'sync.pill.file', params: { time: 'T(2025-05-01T10:42:00Z)' }, tone: 'ok',
+    });
+    expect(pillView({ ...file, pending: 4, lastSuccess: '2025-05-01T10:42:00Z' }, time, reason)).toMatchObject({ key: 'sync.pill.pending', params: { count: 4 } });
   });
 });
 

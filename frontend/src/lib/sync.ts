@@ -13,7 +13,9 @@ export interface PillView {
     | 'sync.pill.error'
     | 'sync.pill.pending'
     | 'sync.pill.synced'
-    | 'sync.pill.never';
+    | 'sync.pill.never'
+    | 'sync.pill.file'
+    | 'sync.pill.fileNever';
   params: Record<string, string | number>;
   tone: PillTone;
   icon: PillIcon;
@@ -27,7 +29,11 @@ export interface PillView {
 export function pillView(s: SyncStatus, time: (iso: string) => string, reason: (code: string) => string): PillView {
   switch (s.state) {
     case 'not_enrolled':
-      return { key: 'sync.pill.off', params: {}, tone: 'muted', icon: 'off' };
+      if (!s.byFile) return { key: 'sync.pill.off', params: {}, tone: 'muted', icon: 'off' };
+      // Synced by file (USB drive): unsent changes first, then the last return file.
+      if (s.pending > 0) return { key: 'sync.pill.pending', params: { count: s.pending }, tone: 'warn', icon: 'pending' };
+      if (s.lastSuccess) return { key: 'sync.pill.file', params: { time: time(s.lastSuccess) }, tone: 'ok', icon: 'check' };
+      return { key: 'sync.pill.fileNever', params: {}, tone: 'muted', icon: 'pending' };
     case 'syncing':
       return { key: 'sync.pill.syncing', params: {}, tone: 'info', icon: 'sync' };
     case 'offline':

@@ -228,6 +228,18 @@ export namespace core {
 	        this.reason = source["reason"];
 	    }
 	}
+	export class BackupSettings {
+	    keep: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.keep = source["keep"];
+	    }
+	}
 	export class PlannedItem {
 	    source: string;
 	    planId: string;
@@ -1417,6 +1429,20 @@ export namespace core {
 	}
 	
 	
+	export class SettingsImported {
+	    sections: string[];
+	    officeKey: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingsImported(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sections = source["sections"];
+	        this.officeKey = source["officeKey"];
+	    }
+	}
 	
 	
 
@@ -1571,6 +1597,179 @@ export namespace desktop {
 		    }
 		    return a;
 		}
+	}
+	export class BackupOverview {
+	    dir: string;
+	    keep: number;
+	    backups: store.BackupInfo[];
+	    // Go type: time
+	    lastDaily?: any;
+	    lastError?: ErrorDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupOverview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.keep = source["keep"];
+	        this.backups = this.convertValues(source["backups"], store.BackupInfo);
+	        this.lastDaily = this.convertValues(source["lastDaily"], null);
+	        this.lastError = this.convertValues(source["lastError"], ErrorDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BundleExport {
+	    path: string;
+	    receipt: string;
+	    seq: number;
+	    mutations: number;
+	    byEntity: Record<string, number>;
+	    fileSha256: string;
+	    size: number;
+	    enrolment: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleExport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.receipt = source["receipt"];
+	        this.seq = source["seq"];
+	        this.mutations = source["mutations"];
+	        this.byEntity = source["byEntity"];
+	        this.fileSha256 = source["fileSha256"];
+	        this.size = source["size"];
+	        this.enrolment = source["enrolment"];
+	    }
+	}
+	export class BundleImport {
+	    path: string;
+	    seq: number;
+	    enrolled: boolean;
+	    deviceId: string;
+	    office: string;
+	    acknowledged: number;
+	    applied: number;
+	    duplicates: number;
+	    rejected: number;
+	    conflicts: number;
+	    pulled: number;
+	    pullSkipped: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleImport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.seq = source["seq"];
+	        this.enrolled = source["enrolled"];
+	        this.deviceId = source["deviceId"];
+	        this.office = source["office"];
+	        this.acknowledged = source["acknowledged"];
+	        this.applied = source["applied"];
+	        this.duplicates = source["duplicates"];
+	        this.rejected = source["rejected"];
+	        this.conflicts = source["conflicts"];
+	        this.pulled = source["pulled"];
+	        this.pullSkipped = source["pullSkipped"];
+	    }
+	}
+	export class BundleStatus {
+	    deviceId: string;
+	    enrolled: boolean;
+	    codePending: boolean;
+	    serverPinned: boolean;
+	    lastSeq: number;
+	    lastReturnSeq: number;
+	    // Go type: time
+	    lastExport?: any;
+	    // Go type: time
+	    lastImport?: any;
+	    pending: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.deviceId = source["deviceId"];
+	        this.enrolled = source["enrolled"];
+	        this.codePending = source["codePending"];
+	        this.serverPinned = source["serverPinned"];
+	        this.lastSeq = source["lastSeq"];
+	        this.lastReturnSeq = source["lastReturnSeq"];
+	        this.lastExport = this.convertValues(source["lastExport"], null);
+	        this.lastImport = this.convertValues(source["lastImport"], null);
+	        this.pending = source["pending"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DataFolder {
+	    dir: string;
+	    dbPath: string;
+	    backupsDir: string;
+	    source: string;
+	    changeable: boolean;
+	    pendingDir: string;
+	    pendingMode: string;
+	    lastMoveError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DataFolder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.dbPath = source["dbPath"];
+	        this.backupsDir = source["backupsDir"];
+	        this.source = source["source"];
+	        this.changeable = source["changeable"];
+	        this.pendingDir = source["pendingDir"];
+	        this.pendingMode = source["pendingMode"];
+	        this.lastMoveError = source["lastMoveError"];
+	    }
 	}
 	export class DraftJobStatus {
 	    id: string;
@@ -1924,6 +2123,22 @@ export namespace desktop {
 	        this.pdfBase64 = source["pdfBase64"];
 	    }
 	}
+	export class RestoreResult {
+	    safetyCopy: string;
+	    schemaVersion: string;
+	    employees: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.safetyCopy = source["safetyCopy"];
+	        this.schemaVersion = source["schemaVersion"];
+	        this.employees = source["employees"];
+	    }
+	}
 	export class SyncIssue {
 	    id: string;
 	    // Go type: time
@@ -1989,6 +2204,7 @@ export namespace desktop {
 	    issues: number;
 	    auto: boolean;
 	    deviceName: string;
+	    byFile: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SyncStatus(source);
@@ -2006,6 +2222,7 @@ export namespace desktop {
 	        this.issues = source["issues"];
 	        this.auto = source["auto"];
 	        this.deviceName = source["deviceName"];
+	        this.byFile = source["byFile"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3269,6 +3486,47 @@ export namespace importer {
 
 export namespace store {
 	
+	export class BackupInfo {
+	    name: string;
+	    path: string;
+	    kind: string;
+	    migration: string;
+	    // Go type: time
+	    createdAt: any;
+	    sizeBytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.path = source["path"];
+	        this.kind = source["kind"];
+	        this.migration = source["migration"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.sizeBytes = source["sizeBytes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class GridCell {
 	    assessmentId: string;
 	    version: number;
