@@ -13,7 +13,7 @@ FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.conf
 
 WAILS := $(shell $(GO) env GOPATH)/bin/wails
 
-.PHONY: windows windows-online windows-check windows-wine-test bench-empty run build deps deps-test frontend test test-go test-frontend e2e web-e2e web-screenshots desktop-check bench bench-coldstart screenshots ctl clean fmt
+.PHONY: windows windows-online windows-check windows-wine-test secret-wine-test bench-empty run build deps deps-test frontend test test-go test-frontend e2e web-e2e web-screenshots desktop-check bench bench-coldstart screenshots ctl clean fmt
 
 ## run: install what is missing, build and start the desktop app (demo data on an empty database)
 run: build
@@ -126,6 +126,11 @@ bench-empty: build windows
 ## windows-wine-test: run the installer's logic silently under Wine (needs the wine64 package; not in make test)
 windows-wine-test: windows
 	bash build/scripts/windows-wine-test.sh build/bin/kembang.exe
+
+## secret-wine-test: backend/secret's DPAPI tests as a Windows program under Wine (needs wine64 and
+## binutils-mingw-w64-x86-64; not in make test)
+secret-wine-test:
+	bash build/scripts/secret-wine-test.sh
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -1,6 +1,7 @@
 // Package archtest enforces the dependency direction of ARCHITECTURE.md:
 // domain ← framework, store, importer, report, syncproto ← core, sync,
-// server ← desktop ← root. Only desktop (and the root package) may import
+// server ← desktop ← root. secret (protection of secrets at rest) imports
+// no project package and sits below store. Only desktop (and the root package) may import
 // Wails; domain imports nothing outside the standard library.
 package archtest
 
@@ -23,21 +24,23 @@ const module = "kembang/backend/"
 // parent's entry unless it has its own.
 var allowed = map[string][]string{
 	"domain":              {},
+	"secret":              {},
+	"secret/secrettest":   {"secret"},
 	"framework":           {"domain"},
-	"store":               {"domain"},
+	"store":               {"domain", "secret"},
 	"store/storetest":     {"domain", "store"},
 	"importer":            {"domain"},
 	"importer/importtest": {"domain", "importer"},
 	"report":              {"domain"},
 	"syncproto":           {"domain"},
 	"demo":                {"domain", "framework"},
-	"core":                {"domain", "framework", "store", "importer", "report", "demo"},
-	"sync":                {"domain", "framework", "store", "importer", "report", "syncproto", "core"},
+	"core":                {"domain", "secret", "framework", "store", "importer", "report", "demo"},
+	"sync":                {"domain", "secret", "framework", "store", "importer", "report", "syncproto", "core"},
 	"server":              {"domain", "framework", "store", "importer", "report", "syncproto", "core"},
 	"server/readmodel":    {"domain"},
 	"server/web":          {"domain", "framework", "store", "report", "syncproto", "core", "server"},
-	"desktop":             {"domain", "framework", "store", "importer", "report", "syncproto", "demo", "core", "sync"},
-	"cmd":                 {"domain", "framework", "store", "importer", "report", "syncproto", "demo", "core", "sync", "server"},
+	"desktop":             {"domain", "secret", "framework", "store", "importer", "report", "syncproto", "demo", "core", "sync"},
+	"cmd":                 {"domain", "secret", "framework", "store", "importer", "report", "syncproto", "demo", "core", "sync", "server"},
 	"archtest":            {},
 }
 

@@ -23,6 +23,7 @@ import (
 	"gorm.io/gorm/schema"
 
 	"kembang/backend/domain"
+	"kembang/backend/secret"
 )
 
 // Drivers accepted in Config.Driver.
@@ -54,6 +55,9 @@ type Config struct {
 	// migrating is db.locked: the holder must close first), and writers
 	// wait for each other on SQLite's busy timeout.
 	Shared bool
+	// Secrets protects the secret settings at rest (settings_secret.go);
+	// secret.Default() when nil.
+	Secrets secret.Protector
 }
 
 // Store is the one handle on the database. Its fields are set by Open and
@@ -64,6 +68,8 @@ type Store struct {
 	NewID  func() string
 	Device string
 	Actor  string
+	// Secrets protects the secret settings at rest (settings_secret.go).
+	Secrets secret.Protector
 	// DefaultStandards gives the required levels of a position created by an
 	// import (positions the admin has not described yet). Nil means none.
 	DefaultStandards func(domain.PositionType, domain.Jenjang) domain.Standards
@@ -91,7 +97,10 @@ func NewUUIDv7() string {
 // applying pending migrations (db.backup_failed when that is impossible).
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	const op = "store.open"
-	s := &Store{Now: cfg.Now, NewID: cfg.NewID, Device: cfg.Device, Actor: cfg.Actor}
+	s := &Store{Now: cfg.Now, NewID: cfg.NewID, Device: cfg.Device, Actor: cfg.Actor, Secrets: cfg.Secrets}
+	if s.Secrets == nil {
+		s.Secrets = secret.Default()
+	}
 	if s.Now == nil {
 		s.Now = time.Now
 	}
