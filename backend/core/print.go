@@ -9,6 +9,7 @@ import (
 	"encoding/base32"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"net/url"
 	"regexp"
 	"sort"
@@ -19,6 +20,7 @@ import (
 
 	"kembang/backend/domain"
 	"kembang/backend/report"
+	"kembang/backend/store"
 )
 
 // Printed documents (docs/REPORTS.md): the settings they share (letterhead,
@@ -30,9 +32,13 @@ import (
 
 // Local settings keys (never synced: settings belong to this laptop).
 const (
-	settingPrint       = "report.settings"
-	settingOfficeKey   = "report.office_key"
-	settingTrustedKeys = "report.trusted_keys"
+	settingPrint     = "report.settings"
+	settingOfficeKey = "report.office_key" // secret: sealed by store.SetSecret
+	// settingOfficePublic is the code and public key of the office key
+	// (OfficeKey JSON): not secret, kept so the key's identity survives a
+	// private key that cannot be read here.
+	settingOfficePublic = "report.office_key_public"
+	settingTrustedKeys  = "report.trusted_keys"
 )
 
 // DefaultVerifyBaseURL is the central server's verification page until the
@@ -307,45 +313,204 @@ func KeyCode(pub ed25519.PublicKey) string {
 // the app asks from several goroutines.
 var officeKeyMu sync.Mutex
 
+// The private key is a secret setting (store.GetSecret: sealed by the
+// Windows user's DPAPI). Its code and public key are kept beside it in the
+// clear (settingOfficePublic), so a laptop whose database was restored on
+// another Windows account or computer still knows which key it used to
+// sign with, keeps trusting it, and never makes a new key silently.
+
+// officeKeyUnreadable is the error of a private key this user on this
+// computer cannot read.
+func officeKeyUnreadable(op string, err error) error {
+	return domain.E(domain.CodeOfficeKeyUnreadable, op, err, "setting", settingOfficeKey)
+}
+
+// readOfficeKey returns the stored private key, ok false when there is
+// none. A key that exists but cannot be read is
+// certificate.office_key_unreadable; a damaged one internal.
+func readOfficeKey(ctx context.Context, st *store.Store) (storedOfficeKey, bool, error) {
+	const op = "print.office_key"
+	var k storedOfficeKey
+	raw, ok, err := st.GetSecret(ctx, settingOfficeKey)
+	if store.IsSecretUnreadable(err) {
+		return k, false, officeKeyUnreadable(op, err)
+	}
+	if err != nil {
+		return k, false, err
+	}
+	pub, hasPub, err := readOfficePublic(ctx, st)
+	if err != nil {
+		return k, false, err
+	}
+	if !ok || raw == "" {
+		if hasPub {
+			// The public half without the private one: the key was lost,
+			// not never made.
+			return k, false, officeKeyUnreadable(op, errors.New("the private key is missing"))
+		}
+		return k, false, nil
+	}
+	if err := json.Unmarshal([]byte(raw), &k); err != nil || len(k.Seed) != ed25519.SeedSize {
+		// Never replace a damaged key silently: certificates already
+		// issued would stop verifying against the published key.
+		return k, false, domain.E(domain.CodeInternal, op, err, "setting", settingOfficeKey)
+	}
+	if !hasPub || pub != k.public() {
+		// Written before the public half was kept: keep it now.
+		b, _ := json.Marshal(k.public())
+		if err := st.SetSetting(ctx, settingOfficePublic, string(b)); err != nil {
+			return k, false, err
+		}
+	}
+	return k, true, nil
+}
+
+func (k storedOfficeKey) public() OfficeKey {
+	pub := ed25519.NewKeyFromSeed(k.Seed).Public().(ed25519.PublicKey)
+	return OfficeKey{Code: k.Code, PublicKey: base64.RawURLEncoding.EncodeToString(pub)}
+}
+
+func readOfficePublic(ctx context.Context, st *store.Store) (OfficeKey, bool, error) {
+	raw, ok, err := st.GetSetting(ctx, settingOfficePublic)
+	if err != nil || !ok {
+		return OfficeKey{}, false, err
+	}
+	var k OfficeKey
+	if json.Unmarshal([]byte(raw), &k) != nil || k.Code == "" {
+		return OfficeKey{}, false, nil // rebuilt from the private key when it is readable
+	}
+	return k, true, nil
+}
+
+// officeKeySettings are the settings that store k: the sealed private key
+// and its public half, to be written together.
+func officeKeySettings(st *store.Store, k storedOfficeKey) (map[string]string, error) {
+	b, _ := json.Marshal(k)
+	sealed, err := st.SealSecret(string(b))
+	if err != nil {
+		return nil, err
+	}
+	pub, _ := json.Marshal(k.public())
+	return map[string]string{settingOfficeKey: sealed, settingOfficePublic: string(pub)}, nil
+}
+
+// StoredOfficeKey returns this laptop's office key code and public key when
+// a key exists, without making one. It answers from the public half, so
+// it works even when the private key cannot be read here; ok is false
+// when there is no key yet. It also seals a key stored before secrets were
+// protected.
+func StoredOfficeKey(ctx context.Context, st *store.Store) (OfficeKey, bool, error) {
+	if pub, ok, err := readOfficePublic(ctx, st); err != nil || ok {
+		if ok {
+			// Seal a legacy private key in place (a read does it).
+			_, _, _ = st.GetSecret(ctx, settingOfficeKey)
+		}
+		return pub, ok, err
+	}
+	k, ok, err := readOfficeKey(ctx, st)
+	if err != nil || !ok {
+		return OfficeKey{}, false, err
+	}
+	return k.public(), true, nil
+}
+
 // officeSigner returns the signing key, generating and storing it on
-// first use.
+// first use. A key that exists but cannot be read here is
+// certificate.office_key_unreadable: the user imports it from a settings
+// file exported with the key, or makes a new one (NewOfficeKey).
 func (c *Core) officeSigner(ctx context.Context) (report.Signer, error) {
 	const op = "print.office_key"
 	officeKeyMu.Lock()
 	defer officeKeyMu.Unlock()
-	raw, ok, err := c.Store.GetSetting(ctx, settingOfficeKey)
+	k, ok, err := readOfficeKey(ctx, c.Store)
 	if err != nil {
 		return report.Signer{}, err
 	}
-	var k storedOfficeKey
-	if ok {
-		if err := json.Unmarshal([]byte(raw), &k); err != nil || len(k.Seed) != ed25519.SeedSize {
-			// Never replace a damaged key silently: certificates already
-			// issued would stop verifying against the published key.
-			return report.Signer{}, domain.E(domain.CodeInternal, op, err, "setting", settingOfficeKey)
-		}
-	} else {
-		k.Seed = make([]byte, ed25519.SeedSize)
-		if _, err := rand.Read(k.Seed); err != nil {
+	if !ok {
+		if k, err = c.generateOfficeKey(); err != nil {
 			return report.Signer{}, domain.E(domain.CodeInternal, op, err)
 		}
-		k.CreatedAt = c.Store.Now().UTC().Format(time.RFC3339)
-		k.Code = KeyCode(ed25519.NewKeyFromSeed(k.Seed).Public().(ed25519.PublicKey))
-		b, _ := json.Marshal(k)
-		if err := c.Store.SetSetting(ctx, settingOfficeKey, string(b)); err != nil {
+		values, err := officeKeySettings(c.Store, k)
+		if err != nil {
+			return report.Signer{}, err
+		}
+		if err := c.Store.SetSettings(ctx, values); err != nil {
 			return report.Signer{}, err
 		}
 	}
 	return report.Signer{OfficeID: k.Code, Key: ed25519.NewKeyFromSeed(k.Seed)}, nil
 }
 
+func (c *Core) generateOfficeKey() (storedOfficeKey, error) {
+	k := storedOfficeKey{Seed: make([]byte, ed25519.SeedSize)}
+	if _, err := rand.Read(k.Seed); err != nil {
+		return k, err
+	}
+	k.CreatedAt = c.Store.Now().UTC().Format(time.RFC3339)
+	k.Code = KeyCode(ed25519.NewKeyFromSeed(k.Seed).Public().(ed25519.PublicKey))
+	return k, nil
+}
+
 // OfficeKey returns this office's code and public key (made on first use).
+// Errors: certificate.office_key_unreadable when the key exists but cannot
+// be read by this Windows user on this computer.
 func (c *Core) OfficeKey(ctx context.Context) (OfficeKey, error) {
 	s, err := c.officeSigner(ctx)
 	if err != nil {
 		return OfficeKey{}, err
 	}
 	return OfficeKey{Code: s.OfficeID, PublicKey: base64.RawURLEncoding.EncodeToString(s.Key.Public().(ed25519.PublicKey))}, nil
+}
+
+// NewOfficeKey replaces an office key that cannot be read here (the
+// database came from another Windows account or computer) with a new one.
+// The old key stays trusted on this laptop when its public half is known,
+// so the certificates it signed still verify; the new key's certificates
+// verify on the central server once sync registered it. A key that can be
+// read is never replaced (conflict): that would only make new certificates
+// carry another code for no reason.
+func (c *Core) NewOfficeKey(ctx context.Context) (OfficeKey, error) {
+	const op = "print.new_office_key"
+	officeKeyMu.Lock()
+	defer officeKeyMu.Unlock()
+	_, ok, err := readOfficeKey(ctx, c.Store)
+	switch {
+	case err == nil && ok:
+		return OfficeKey{}, domain.E(domain.CodeConflict, op, nil, "reason", "office_key_readable")
+	case err != nil && !domain.IsCode(err, domain.CodeOfficeKeyUnreadable):
+		return OfficeKey{}, err
+	}
+	old, hadOld, err := readOfficePublic(ctx, c.Store)
+	if err != nil {
+		return OfficeKey{}, err
+	}
+	k, err := c.generateOfficeKey()
+	if err != nil {
+		return OfficeKey{}, domain.E(domain.CodeInternal, op, err)
+	}
+	values, err := officeKeySettings(c.Store, k)
+	if err != nil {
+		return OfficeKey{}, err
+	}
+	if hadOld && old.Code != k.Code {
+		trusted, err := c.importedKeys(ctx)
+		if err != nil {
+			return OfficeKey{}, err
+		}
+		known := false
+		for _, t := range trusted {
+			known = known || t.Code == old.Code
+		}
+		if !known {
+			trusted = append(trusted, TrustedKey{Code: old.Code, PublicKey: old.PublicKey, AddedAt: c.Store.Now().UTC().Format(time.RFC3339)})
+			b, _ := json.Marshal(trusted)
+			values[settingTrustedKeys] = string(b)
+		}
+	}
+	if err := c.Store.SetSettings(ctx, values); err != nil {
+		return OfficeKey{}, err
+	}
+	return k.public(), nil
 }
 
 // parsePublicKey reads a public key in base64url or standard base64, with
@@ -374,16 +539,28 @@ func (c *Core) importedKeys(ctx context.Context) ([]TrustedKey, error) {
 
 // TrustedKeys lists the keys certificates verify with here: this office's
 // own first, then the imported ones by code.
+//
+// The own key is listed from its public half even when the private key
+// cannot be read here, so verifying keeps working while printing does not.
 func (c *Core) TrustedKeys(ctx context.Context) ([]TrustedKey, error) {
-	own, err := c.OfficeKey(ctx)
-	if err != nil {
+	own, ok, err := StoredOfficeKey(ctx, c.Store)
+	if err != nil && !domain.IsCode(err, domain.CodeOfficeKeyUnreadable) {
 		return nil, err
+	}
+	if err == nil && !ok {
+		if own, err = c.OfficeKey(ctx); err != nil {
+			return nil, err
+		}
+		ok = true
 	}
 	imported, err := c.importedKeys(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := []TrustedKey{{Code: own.Code, PublicKey: own.PublicKey, Own: true}}
+	var out []TrustedKey
+	if ok {
+		out = append(out, TrustedKey{Code: own.Code, PublicKey: own.PublicKey, Own: true})
+	}
 	sort.Slice(imported, func(i, j int) bool { return imported[i].Code < imported[j].Code })
 	return append(out, imported...), nil
 }

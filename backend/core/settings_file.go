@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"time"
 
@@ -231,9 +232,28 @@ func (c *Core) ImportSettings(ctx context.Context, data []byte, includeOfficeKey
 		prefix("backup", ValidateBackupSettings(*f.Backup))
 		put("backup", settingBackup, f.Backup)
 	}
-	own, err := c.OfficeKey(ctx)
-	if err != nil {
+	// This laptop's own key: its public half is enough here, so a key that
+	// cannot be read (the database came from another Windows account or
+	// computer) can be replaced by the one in the file.
+	own, hasOwn, err := StoredOfficeKey(ctx, c.Store)
+	ownUnreadable := domain.IsCode(err, domain.CodeOfficeKeyUnreadable)
+	switch {
+	case ownUnreadable:
+		hasOwn = false // neither half can be read
+	case err != nil:
 		return res, err
+	case !hasOwn:
+		if own, err = c.OfficeKey(ctx); err != nil {
+			return res, err
+		}
+		hasOwn = true
+	default:
+		// A public half does not prove the private key is readable.
+		if _, _, err := readOfficeKey(ctx, c.Store); domain.IsCode(err, domain.CodeOfficeKeyUnreadable) {
+			ownUnreadable = true
+		} else if err != nil {
+			return res, err
+		}
 	}
 	var newSeed []byte
 	if includeOfficeKey {
@@ -285,19 +305,27 @@ func (c *Core) ImportSettings(ctx context.Context, data []byte, includeOfficeKey
 	}
 	if newSeed != nil {
 		newCode := f.OfficeKey.Code
-		if newCode != own.Code {
-			// Certificates signed with the replaced key keep verifying here.
-			addKey(TrustedKey{Code: own.Code, PublicKey: own.PublicKey, AddedAt: c.Store.Now().UTC().Format(time.RFC3339)})
+		if newCode != own.Code || ownUnreadable {
+			if hasOwn && newCode != own.Code {
+				// Certificates signed with the replaced key keep verifying here.
+				addKey(TrustedKey{Code: own.Code, PublicKey: own.PublicKey, AddedAt: c.Store.Now().UTC().Format(time.RFC3339)})
+			}
 			kept := trusted[:0]
 			for _, k := range trusted {
 				if k.Code != newCode {
 					kept = append(kept, k)
 				}
 			}
+			if len(kept) != len(trusted) {
+				keysChanged = true
+			}
 			trusted = kept
-			keysChanged = true
-			b, _ := json.Marshal(storedOfficeKey{Code: newCode, Seed: newSeed, CreatedAt: c.Store.Now().UTC().Format(time.RFC3339)})
-			values[settingOfficeKey] = string(b)
+			// The key is sealed again for this Windows user on this computer.
+			kv, err := officeKeySettings(c.Store, storedOfficeKey{Code: newCode, Seed: newSeed, CreatedAt: c.Store.Now().UTC().Format(time.RFC3339)})
+			if err != nil {
+				return SettingsImported{}, err
+			}
+			maps.Copy(values, kv)
 			res.OfficeKey = true
 			res.Sections = append(res.Sections, "officeKey")
 		}

@@ -11,4 +11,10 @@ const (
 
 	CodeCertificateKeyInvalid  = "certificate.key_invalid"  // not a base64 Ed25519 public key, or its code does not match it
 	CodeCertificateKeyConflict = "certificate.key_conflict" // detail "code": another key is already trusted under this code
+	// CodeOfficeKeyUnreadable: this laptop's signing key exists but this
+	// Windows user on this computer cannot read it (the database or a
+	// backup was restored on another account or PC). Certificates cannot be
+	// printed until the key is imported from a settings file exported with
+	// the key, or a new key is made.
+	CodeOfficeKeyUnreadable = "certificate.office_key_unreadable"
 )
