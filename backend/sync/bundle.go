@@ -36,7 +36,7 @@ import (
 
 // Settings of sync by file (local, never synced).
 const (
-	SettingDeviceKey        = "sync.device_key"        // Ed25519 seed, hex
+	SettingDeviceKey        = "sync.device_key"        // Ed25519 seed, hex; a secret (store.GetSecret)
 	SettingServerKey        = "sync.server_key"        // the server's bundle key, pinned on the first return bundle
 	SettingBundleSeq        = "sync.bundle_seq"        // number of the last exported bundle
 	SettingBundleCodeHash   = "sync.bundle_code_hash"  // SHA-256 of the enrolment codes used (newest first, space-separated), until the first return bundle
@@ -70,9 +70,14 @@ type ExportResult struct {
 	Size       int64                    `json:"size"`
 }
 
-// deviceKey returns the laptop's Ed25519 key, made on first use.
+// deviceKey returns the laptop's Ed25519 key, made on first use. A key that
+// exists but cannot be read here is sync.reenrol_required, never replaced
+// silently (the server knows this device by it).
 func (c *Client) deviceKey(ctx context.Context) (ed25519.PrivateKey, error) {
-	v := c.setting(ctx, SettingDeviceKey)
+	v, err := c.secret(ctx, SettingDeviceKey)
+	if err != nil {
+		return nil, err
+	}
 	if v != "" {
 		seed, err := hex.DecodeString(v)
 		if err == nil && len(seed) == ed25519.SeedSize {
@@ -84,7 +89,7 @@ func (c *Client) deviceKey(ctx context.Context) (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, domain.E(domain.CodeInternal, "sync.device_key", err)
 	}
-	if err := c.Store.SetSetting(ctx, SettingDeviceKey, hex.EncodeToString(k.Seed())); err != nil {
+	if err := c.Store.SetSecret(ctx, SettingDeviceKey, hex.EncodeToString(k.Seed())); err != nil {
 		return nil, err
 	}
 	return k, nil
@@ -126,7 +131,11 @@ func (c *Client) ExportBundle(ctx context.Context, dir string, opt ExportOptions
 		return nil, err
 	}
 	pub := syncproto.EncodePublicKey(key.Public().(ed25519.PublicKey))
-	deviceID, cred := c.setting(ctx, SettingDeviceID), c.setting(ctx, SettingCredential)
+	deviceID := c.setting(ctx, SettingDeviceID)
+	cred, err := c.secret(ctx, SettingCredential)
+	if err != nil {
+		return nil, err
+	}
 	m := syncproto.BundleManifest{Kind: syncproto.BundleChanges, ID: store.NewUUIDv7(), CreatedAt: c.Now().UTC(),
 		DeviceID: deviceID, DeviceKey: pub, Cursor: c.setting(ctx, SettingCursor)}
 	m.DeviceName = strings.TrimSpace(opt.DeviceName)
@@ -299,7 +308,7 @@ func (c *Client) ImportReturn(ctx context.Context, data []byte) (*ReturnResult, 
 		}
 		var secrets []string
 		secrets = append(secrets, strings.Fields(c.setting(ctx, SettingBundleCodeHash))...)
-		if cred := c.setting(ctx, SettingCredential); cred != "" {
+		if cred, _ := c.secret(ctx, SettingCredential); cred != "" {
 			_, token, _ := strings.Cut(cred, ".")
 			secrets = append(secrets, syncproto.SecretHash(token))
 		}

@@ -43,26 +43,20 @@ func setPendingHeader(req *http.Request) {
 // SettingCertificateKeySent is the key code the server last accepted.
 const SettingCertificateKeySent = "sync.certificate_key_sent"
 
-// settingOfficeKey is where core keeps the signing key (core/print.go);
-// TestCertificateKeyRegistered proves the two agree.
-const settingOfficeKey = "report.office_key"
-
 // localCertificateKey returns this laptop's key code and public key, ok
 // false when there is none (yet) or it cannot be read (core reports that
-// when printing; sync does not block on it).
+// when printing; sync does not block on it). The public half is enough, so
+// a private key sealed for another Windows user is still registered.
 func (c *Client) localCertificateKey(ctx context.Context) (string, ed25519.PublicKey, bool) {
-	raw, ok, err := c.Store.GetSetting(ctx, settingOfficeKey)
+	k, ok, err := core.StoredOfficeKey(ctx, c.Store)
 	if err != nil || !ok {
 		return "", nil, false
 	}
-	var k struct {
-		Seed []byte `json:"seed"`
-	}
-	if err := json.Unmarshal([]byte(raw), &k); err != nil || len(k.Seed) != ed25519.SeedSize {
+	pub, err := base64.RawURLEncoding.DecodeString(k.PublicKey)
+	if err != nil || len(pub) != ed25519.PublicKeySize {
 		return "", nil, false
 	}
-	pub := ed25519.NewKeyFromSeed(k.Seed).Public().(ed25519.PublicKey)
-	return core.KeyCode(pub), pub, true
+	return k.Code, ed25519.PublicKey(pub), true
 }
 
 // registerCertificateKey sends the key when the server has not accepted

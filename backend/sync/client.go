@@ -32,6 +32,8 @@ import (
 const (
 	SettingServerURL  = "sync.server_url"
 	SettingDeviceID   = "sync.device_id"
+	// SettingCredential is a secret (store.GetSecret): sealed by the
+	// Windows user's DPAPI.
 	SettingCredential = "sync.credential"
 	SettingCursor     = "sync.cursor"
 	// SettingResnapshot "1" marks a snapshot after 410 reset_required that
@@ -86,6 +88,11 @@ func New(ctx context.Context, st *store.Store) (*Client, error) {
 	if err := migrate(st.DB.WithContext(ctx)); err != nil {
 		return nil, err
 	}
+	// Seal secrets stored before they were protected, now rather than at
+	// the next round. One that cannot be read is reported by Status.
+	for _, k := range []string{SettingCredential, SettingDeviceKey} {
+		_, _, _ = st.GetSecret(ctx, k)
+	}
 	return &Client{
 		Store:   st,
 		HTTP:    &http.Client{Timeout: RequestTimeout},
@@ -100,6 +107,16 @@ func New(ctx context.Context, st *store.Store) (*Client, error) {
 func (c *Client) setting(ctx context.Context, key string) string {
 	v, _, _ := c.Store.GetSetting(ctx, key)
 	return v
+}
+
+// secret reads a secret setting; one that exists but cannot be read by
+// this Windows user on this computer is sync.reenrol_required.
+func (c *Client) secret(ctx context.Context, key string) (string, error) {
+	v, _, err := c.Store.GetSecret(ctx, key)
+	if store.IsSecretUnreadable(err) {
+		return "", domain.E(syncproto.CodeReenrolRequired, "sync.secret", err, "setting", key)
+	}
+	return v, err
 }
 
 // CheckServerURL refuses plain HTTP to a host that is not loopback unless
@@ -142,14 +159,26 @@ func (c *Client) Enrol(ctx context.Context, serverURL, code, deviceName string, 
 		Code: resp.Office.Code, Name: resp.Office.Name}); err != nil {
 		return nil, err
 	}
-	for k, v := range map[string]string{
-		SettingServerURL: u.String(), SettingDeviceID: resp.DeviceID, SettingCredential: resp.Credential,
+	credential, err := c.Store.SealSecret(resp.Credential)
+	if err != nil {
+		return nil, err
+	}
+	values := map[string]string{
+		SettingServerURL: u.String(), SettingDeviceID: resp.DeviceID, SettingCredential: credential,
 		SettingCursor: "", SettingResnapshot: "", SettingAllowHTTP: fmt.Sprint(allowHTTP), SettingLastError: "",
-	} {
+	}
+	if _, err := c.secret(ctx, SettingDeviceKey); err != nil {
+		// A device key this user cannot read (the reason for enrolling
+		// again): a new one is made on the next bundle, bound to the new
+		// credential.
+		values[SettingDeviceKey] = ""
+	}
+	for k, v := range values {
 		if err := c.Store.SetSetting(ctx, k, v); err != nil {
 			return nil, err
 		}
 	}
+	c.setState(StateIdle) // an error of the old enrolment is over
 	return &resp, nil
 }
 
@@ -173,6 +202,9 @@ func (c *Client) Status(ctx context.Context) (Status, error) {
 	c.mu.Unlock()
 	if st.Server == "" {
 		st.State = StateNotEnrolled
+	} else if _, err := c.secret(ctx, SettingCredential); domain.IsCode(err, syncproto.CodeReenrolRequired) {
+		// Said at once, not only after the next round fails.
+		st.State, st.LastError = StateError, syncproto.CodeReenrolRequired
 	}
 	if t, err := time.Parse(time.RFC3339Nano, c.setting(ctx, SettingLastSuccess)); err == nil {
 		st.LastSuccess = &t

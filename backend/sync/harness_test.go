@@ -154,7 +154,7 @@ func (l *laptop) sync(t *testing.T) sync.Report {
 }
 
 func (l *laptop) credential(t *testing.T) string {
-	v, _, err := l.core.Store.GetSetting(bg(), sync.SettingCredential)
+	v, _, err := l.core.Store.GetSecret(bg(), sync.SettingCredential)
 	must(t, err)
 	return v
 }

@@ -10,7 +10,8 @@ func (c *Client) PushOnlyForBench(ctx context.Context) (Report, error) {
 	c.round.Lock()
 	defer c.round.Unlock()
 	var rep Report
-	base, cred := c.setting(ctx, SettingServerURL), c.setting(ctx, SettingCredential)
+	base := c.setting(ctx, SettingServerURL)
+	cred, _ := c.secret(ctx, SettingCredential)
 	err := c.pushAll(ctx, base, cred, &rep)
 	return rep, err
 }

@@ -1023,7 +1023,7 @@ func (m *model) crashInPush(rt *rapid.T) {
 }
 
 func (l *mLaptop) credential(rt *rapid.T) string {
-	v, _, err := l.core.Store.GetSetting(bg(), sync.SettingCredential)
+	v, _, err := l.core.Store.GetSecret(bg(), sync.SettingCredential)
 	if err != nil {
 		rt.Fatalf("%s: credential: %v", l.name, err)
 	}

@@ -37,7 +37,13 @@ func (c *Client) SyncOnce(ctx context.Context) (Report, error) {
 	c.round.Lock()
 	defer c.round.Unlock()
 	var rep Report
-	base, cred := c.setting(ctx, SettingServerURL), c.setting(ctx, SettingCredential)
+	base := c.setting(ctx, SettingServerURL)
+	cred, err := c.secret(ctx, SettingCredential)
+	if err != nil {
+		// Sealed for another Windows user or computer: nothing is sent
+		// and nothing local changes until the laptop is enrolled again.
+		return rep, c.fail(ctx, err)
+	}
 	if base == "" || cred == "" {
 		c.setState(StateNotEnrolled)
 		return rep, domain.E(syncproto.CodeNotEnrolled, "sync.round", nil)
@@ -826,7 +832,7 @@ func (c *Client) Run(ctx context.Context, interval time.Duration) {
 				return
 			}
 			failures++
-			if !isCode(err, syncproto.CodeUnauthorized, syncproto.CodeNotEnrolled, syncproto.CodeInsecureServer) {
+			if !isCode(err, syncproto.CodeUnauthorized, syncproto.CodeNotEnrolled, syncproto.CodeInsecureServer, syncproto.CodeReenrolRequired) {
 				wait = min(interval, Backoff(failures, c.Jitter()))
 			}
 			c.Logger.Warn("sync failed", "err", err, "retry_in", wait)

@@ -82,6 +82,11 @@ const (
 	CodeBadRequest      = "sync.bad_request"       // malformed request
 	CodeInsecureServer  = "sync.insecure_server"   // plain http to a non-loopback host without permission
 	CodeNotEnrolled     = "sync.not_enrolled"      // the laptop has no device credential yet
+	// CodeReenrolRequired: the laptop's device credential or key exists but
+	// this Windows user on this computer cannot read it (the database or a
+	// backup was restored on another account or PC). Local data is kept; the
+	// laptop must be enrolled again with a new code.
+	CodeReenrolRequired = "sync.reenrol_required"
 	CodeServerError     = "sync.server_error"      // 5xx
 	CodeServerOffline   = "sync.offline"           // the server could not be reached
 	CodeProtocolInvalid = "sync.protocol_invalid"  // the server answered something the client cannot read
