@@ -174,7 +174,7 @@ func (b *Backend) restore(path string) (RestoreResult, error) {
 	switch {
 	case b.core != nil:
 		st := b.core.Store
-		cfg = store.Config{Dir: b.dataDir, Now: st.Now, NewID: st.NewID, Actor: st.Actor}
+		cfg = store.Config{Dir: b.dataDir, Now: st.Now, NewID: st.NewID, Actor: st.Actor, Secrets: st.Secrets}
 		if err := b.core.Close(); err != nil {
 			log.Printf("kembang: close before restore: %v", err)
 		}

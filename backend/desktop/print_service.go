@@ -222,3 +222,14 @@ func (s *PrintService) OfficeKey() (core.OfficeKey, error) {
 	}
 	return c.OfficeKey(s.b.context())
 }
+
+// NewOfficeKey replaces an office key this Windows user cannot read (the
+// database came from another account or computer) with a new one; the old
+// key stays trusted here. A readable key is never replaced (conflict).
+func (s *PrintService) NewOfficeKey() (core.OfficeKey, error) {
+	c, err := s.b.Core()
+	if err != nil {
+		return core.OfficeKey{}, err
+	}
+	return c.NewOfficeKey(s.b.context())
+}

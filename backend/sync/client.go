@@ -30,8 +30,8 @@ import (
 
 // Settings keys (local, never synced).
 const (
-	SettingServerURL  = "sync.server_url"
-	SettingDeviceID   = "sync.device_id"
+	SettingServerURL = "sync.server_url"
+	SettingDeviceID  = "sync.device_id"
 	// SettingCredential is a secret (store.GetSecret): sealed by the
 	// Windows user's DPAPI.
 	SettingCredential = "sync.credential"

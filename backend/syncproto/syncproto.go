@@ -87,10 +87,10 @@ const (
 	// backup was restored on another account or PC). Local data is kept; the
 	// laptop must be enrolled again with a new code.
 	CodeReenrolRequired = "sync.reenrol_required"
-	CodeServerError     = "sync.server_error"      // 5xx
-	CodeServerOffline   = "sync.offline"           // the server could not be reached
-	CodeProtocolInvalid = "sync.protocol_invalid"  // the server answered something the client cannot read
-	CodeProtocolVersion = "sync.protocol_version"  // client and server speak different protocol versions: update the app
+	CodeServerError     = "sync.server_error"     // 5xx
+	CodeServerOffline   = "sync.offline"          // the server could not be reached
+	CodeProtocolInvalid = "sync.protocol_invalid" // the server answered something the client cannot read
+	CodeProtocolVersion = "sync.protocol_version" // client and server speak different protocol versions: update the app
 )
 
 // Error is the body of every non-2xx answer.

@@ -245,6 +245,7 @@ export interface PrintServiceBinding {
   Settings(): Promise<PrintSettings>;
   SaveSettings(s: PrintSettings): Promise<PrintSettings>;
   OfficeKey(): Promise<OfficeKey>;
+  NewOfficeKey(): Promise<OfficeKey>;
 }
 export interface BackupServiceBinding {
   List(): Promise<BackupOverview>;
@@ -515,6 +516,7 @@ export const PrintService: PrintServiceBinding = {
   Settings: () => as<PrintSettings>(Pr.Settings()),
   SaveSettings: (s) => as<PrintSettings>(Pr.SaveSettings(core.PrintSettings.createFrom(s))),
   OfficeKey: () => as<OfficeKey>(Pr.OfficeKey()),
+  NewOfficeKey: () => as<OfficeKey>(Pr.NewOfficeKey()),
 };
 
 export const SyncService: SyncServiceBinding = {

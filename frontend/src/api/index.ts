@@ -386,6 +386,8 @@ export const printApi = {
   settings: async (): Promise<PrintSettings> => normPrintSettings(await call(() => B.PrintService.Settings())),
   saveSettings: async (s: PrintSettings): Promise<PrintSettings> => normPrintSettings(await call(() => B.PrintService.SaveSettings(s))),
   officeKey: (): Promise<OfficeKey> => call(() => B.PrintService.OfficeKey()),
+  /** Replaces an office key this Windows user cannot read (certificate.office_key_unreadable) with a new one. */
+  newOfficeKey: (): Promise<OfficeKey> => call(() => B.PrintService.NewOfficeKey()),
 };
 
 // ---- sync ----

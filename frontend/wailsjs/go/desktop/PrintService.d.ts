@@ -3,6 +3,8 @@
 import {core} from '../models';
 import {desktop} from '../models';
 
+export function NewOfficeKey():Promise<core.OfficeKey>;
+
 export function OfficeKey():Promise<core.OfficeKey>;
 
 export function Open(arg1:string):Promise<void>;
