@@ -224,9 +224,19 @@ func (s *Server) enrolByBundle(ctx context.Context, id *bundleIdentity, m *syncp
 		if len(name) > 200 {
 			name = name[:200]
 		}
+		devCode, err := checkDeviceCode(tx, id.enrolCode.OfficeID, m.DeviceCode, "")
+		var taken *DeviceCodeTakenError
+		switch {
+		case errors.As(err, &taken):
+			return bundleRefused(syncproto.CodeBundleDeviceCodeTaken, "%s; nothing changed", taken.Error())
+		case errors.Is(err, errBadDeviceCode):
+			return bundleRefused(syncproto.CodeBundleDamaged, "the bundle carries an invalid device code %q", m.DeviceCode)
+		case err != nil:
+			return err
+		}
 		// The device has no online credential: its token hash is the hash
 		// of a random secret nobody knows.
-		dev := deviceRow{ID: devID, OfficeID: id.enrolCode.OfficeID, Name: name, TokenHash: hashSecret(randomHex(32)), CreatedAt: now}
+		dev := deviceRow{ID: devID, OfficeID: id.enrolCode.OfficeID, Name: name, Code: devCode, TokenHash: hashSecret(randomHex(32)), CreatedAt: now}
 		if err := tx.Create(&dev).Error; err != nil {
 			return err
 		}

@@ -129,6 +129,9 @@ func (c *Client) ExportBundle(ctx context.Context, dir string, opt ExportOptions
 	deviceID, cred := c.setting(ctx, SettingDeviceID), c.setting(ctx, SettingCredential)
 	m := syncproto.BundleManifest{Kind: syncproto.BundleChanges, ID: store.NewUUIDv7(), CreatedAt: c.Now().UTC(),
 		DeviceID: deviceID, DeviceKey: pub, Cursor: c.setting(ctx, SettingCursor)}
+	if m.DeviceCode, err = core.DeviceCode(ctx, c.Store); err != nil {
+		return nil, err
+	}
 	m.DeviceName = strings.TrimSpace(opt.DeviceName)
 	if m.DeviceName == "" {
 		m.DeviceName, _ = os.Hostname()
