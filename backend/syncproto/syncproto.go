@@ -34,8 +34,10 @@ const (
 //
 //	1  pull pages as a list of changes, each with its own envelope
 //	2  pull pages as runs of rows of one entity (PullPage)
+//	3  evaluations carry domain.EvaluationID: a version 2 client would make
+//	   random ids, which the server refuses as new rows
 const (
-	ProtocolVersion = 2
+	ProtocolVersion = 3
 	HeaderProtocol  = "Kembang-Sync-Protocol"
 	// HeaderEpoch on a push carries the epoch of the laptop's pull cursor
 	// (none before its first pull). A server whose epoch differs (it was
