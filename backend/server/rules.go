@@ -252,6 +252,9 @@ type decision struct {
 	conflicts []syncproto.Conflict
 	next      *changeRow // the row to store, nil when nothing changes
 	current   *changeRow // the row as it stands when nothing changes
+	// gone: the server holds no such row and stored none; the device
+	// drops its copy (a tombstone of a row the server never held).
+	gone bool
 }
 
 func reject(code string, current *changeRow) decision {
@@ -296,7 +299,7 @@ func decide(tx *gorm.DB, dev *deviceRow, m *syncproto.Mutation) (decision, error
 			// a row it never had. A tombstone of a row the server lost
 			// (restored from an older backup) is still stored, so the
 			// laptops that hold the row delete it.
-			return decision{status: syncproto.StatusApplied}, nil
+			return decision{status: syncproto.StatusApplied, gone: true}, nil
 		}
 	}
 	if r.derivedID != nil {

@@ -161,6 +161,10 @@ func TestTombstoneOfRefusedRowIsNotStored(t *testing.T) {
 			if n != 0 {
 				t.Fatalf("the server stored %d rows for an employee it refused", n)
 			}
+			must(t, l2.core.Store.DB.Table("employees").Where("id = ?", e.ID).Count(&n).Error)
+			if n != 0 {
+				t.Fatal("the laptop keeps the tombstone of a row the server never held")
+			}
 			l1.sync(t)
 			must(t, l1.core.Store.DB.Table("employees").Where("id = ?", e.ID).Count(&n).Error)
 			if n != 0 {
