@@ -134,6 +134,14 @@ func (c *Core) DevelopmentSettings(ctx context.Context) (DevelopmentSettings, er
 	return s, nil
 }
 
+// DeviceCode is the device code of the laptop whose store st is (made and
+// stored on first use, see DevelopmentSettings): the sync client sends it
+// at enrolment, so the server keeps device codes unique in the office.
+func DeviceCode(ctx context.Context, st *store.Store) (string, error) {
+	s, err := (&Core{Store: st}).DevelopmentSettings(ctx)
+	return s.DeviceCode, err
+}
+
 // deviceCode derives a device code: the store's device id when it already
 // is a valid code, otherwise 5 random capitals/digits (1 in 60 million for
 // two laptops of one office to draw the same; enrolment should assign

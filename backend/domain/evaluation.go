@@ -52,6 +52,7 @@ func (a EvaluationAnswers) Value() (driver.Value, error) { return jsonValue(a) }
 func (a *EvaluationAnswers) Scan(src any) error          { return jsonScan(src, a) }
 
 // Evaluation is one Kirkpatrick evaluation of one participant at one level.
+// Its id is EvaluationID.
 type Evaluation struct {
 	SyncMeta
 	EventID       string `gorm:"size:36;not null;index" json:"eventId"`
@@ -73,6 +74,16 @@ type Evaluation struct {
 }
 
 func (Evaluation) EntityName() string { return "evaluation" }
+
+// EvaluationID is the id of a participant's evaluation at a level: there is
+// one per participant and level, and two laptops recording it offline must
+// write one row, which the server merges field by field (see
+// store/development.go). Evaluations saved before ids were derived keep
+// their random id until their next save, or until migration
+// 202612240005_evaluation_ids moves them to this one.
+func EvaluationID(participantID string, level int) string {
+	return nameUUID("kembang/evaluation/" + participantID + "/" + strconv.Itoa(level))
+}
 
 // ValidateEvaluation normalises e in place and returns every problem.
 //

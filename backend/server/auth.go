@@ -24,6 +24,7 @@ type deviceRow struct {
 	ID        string    `json:"id"`
 	OfficeID  string    `json:"officeId"`
 	Name      string    `json:"name"`
+	Code      string    `json:"code"` // device code, unique among the office's live devices (schema_devices.go)
 	TokenHash string    `json:"-"`
 	Revoked   bool      `json:"revoked"`
 	CreatedAt time.Time `json:"createdAt"`
@@ -86,14 +87,66 @@ func normaliseCode(code string) string {
 
 var errEnrolInvalid = errors.New("enrolment code invalid")
 
-// Enrol exchanges a one-time code for a device credential.
+// DeviceCodeTakenError refuses an enrolment whose device code a live
+// device of the office already holds.
+type DeviceCodeTakenError struct {
+	Code   string // the device code
+	Holder Device // the device holding it
+}
+
+func (e *DeviceCodeTakenError) Error() string {
+	name := e.Holder.Name
+	if name == "" {
+		name = "without a name"
+	}
+	return "device code " + e.Code + " is already used by device " + e.Holder.ID + " (" + name + ") of this office: " +
+		"give this laptop another device code in its development settings, or revoke that device " +
+		"(kembang-server device revoke " + e.Holder.ID + ") if this laptop replaces it"
+}
+
+// checkDeviceCode normalises code and fails with *DeviceCodeTakenError when
+// a live device of office other than previous (the enrolling laptop's own
+// earlier device id) holds it. "" (a laptop that sends no code) passes.
+// Call it under the writers' lock (seqTx), so two enrolments with one code
+// check in turn; idx_devices_office_code backs it.
+func checkDeviceCode(tx *gorm.DB, office, code, previous string) (string, error) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if code == "" {
+		return "", nil
+	}
+	if !domain.ValidDeviceCode(code) {
+		return "", errBadDeviceCode
+	}
+	var holders []deviceRow
+	if err := tx.Where("office_id = ? AND code = ? AND NOT revoked", office, code).Limit(1).Find(&holders).Error; err != nil {
+		return "", err
+	}
+	if len(holders) == 0 {
+		return code, nil
+	}
+	if previous != "" && holders[0].ID == previous {
+		// The same laptop enrolling again (a new credential, or online
+		// after enrolling by bundle): its earlier device gives up the code.
+		if err := tx.Model(&deviceRow{}).Where("id = ?", previous).Update("code", "").Error; err != nil {
+			return "", err
+		}
+		return code, nil
+	}
+	return "", &DeviceCodeTakenError{Code: code, Holder: holders[0]}
+}
+
+var errBadDeviceCode = errors.New("device code invalid")
+
+// Enrol exchanges a one-time code for a device credential. An enrolment
+// refused for its device code (*DeviceCodeTakenError) leaves the code
+// unused.
 func (s *Server) Enrol(ctx context.Context, req *syncproto.EnrolRequest) (*syncproto.EnrolResponse, error) {
 	hash := hashSecret(normaliseCode(req.Code))
 	devID := s.NewID()
 	token := randomHex(32)
 	now := s.now()
 	var office syncproto.Office
-	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.seqTx(ctx, func(tx *gorm.DB, _ func() int64) error {
 		res := tx.Model(&enrolCodeRow{}).Where("hash = ? AND NOT used AND expires_at > ?", hash, now).
 			Updates(map[string]any{"used": true, "used_by": devID})
 		if res.Error != nil {
@@ -122,7 +175,11 @@ func (s *Server) Enrol(ctx context.Context, req *syncproto.EnrolRequest) (*syncp
 		if len(name) > 200 {
 			name = name[:200]
 		}
-		return tx.Create(&deviceRow{ID: devID, OfficeID: code.OfficeID, Name: name, TokenHash: hashSecret(token), CreatedAt: now}).Error
+		devCode, err := checkDeviceCode(tx, code.OfficeID, req.DeviceCode, req.PreviousDeviceID)
+		if err != nil {
+			return err
+		}
+		return tx.Create(&deviceRow{ID: devID, OfficeID: code.OfficeID, Name: name, Code: devCode, TokenHash: hashSecret(token), CreatedAt: now}).Error
 	})
 	if err != nil {
 		return nil, err

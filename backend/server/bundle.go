@@ -187,25 +187,56 @@ func (s *Server) identify(db *gorm.DB, b *syncproto.OpenedBundle) (*bundleIdenti
 }
 
 // enrolByBundle consumes the code and makes the device, bound to its key.
-func (s *Server) enrolByBundle(ctx context.Context, id *bundleIdentity, m *syncproto.BundleManifest) error {
+// Another import of a bundle of the same laptop (bundles written before
+// the first return bundle came back all carry the code) may have enrolled
+// it meanwhile: the code is then used by a device holding this bundle's
+// key, and the import goes on as that device's (enrolled false). The
+// transaction holds the writers' lock, so of two imports racing here one
+// enrols and the other sees its device.
+func (s *Server) enrolByBundle(ctx context.Context, id *bundleIdentity, m *syncproto.BundleManifest) (enrolled bool, err error) {
 	devID := s.NewID()
 	now := s.now()
-	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.seqTx(ctx, func(tx *gorm.DB, _ func() int64) error {
 		res := tx.Model(&enrolCodeRow{}).Where("hash = ? AND NOT used AND expires_at > ?", id.enrolCode.Hash, now).
 			Updates(map[string]any{"used": true, "used_by": devID})
 		if res.Error != nil {
 			return res.Error
 		}
 		if res.RowsAffected != 1 {
-			return bundleRefused(syncproto.CodeBundleEnrolInvalid, "the enrolment code was used meanwhile")
+			bdev, err := loadBundleDevice(tx, "public_key = ?", m.DeviceKey)
+			if err != nil {
+				return err
+			}
+			if bdev == nil || bdev.ProofHash != id.enrolCode.Hash {
+				return bundleRefused(syncproto.CodeBundleEnrolInvalid, "the enrolment code was used meanwhile")
+			}
+			dev, err := s.loadDevice(tx, bdev.DeviceID)
+			if err != nil {
+				return err
+			}
+			if dev == nil {
+				return domain.E(domain.CodeInternal, "server.bundle", errors.New("bundle device without device row"))
+			}
+			id.dev, id.bdev, id.enrolCode = dev, bdev, nil
+			return nil
 		}
 		name := strings.TrimSpace(m.DeviceName)
 		if len(name) > 200 {
 			name = name[:200]
 		}
+		devCode, err := checkDeviceCode(tx, id.enrolCode.OfficeID, m.DeviceCode, "")
+		var taken *DeviceCodeTakenError
+		switch {
+		case errors.As(err, &taken):
+			return bundleRefused(syncproto.CodeBundleDeviceCodeTaken, "%s; nothing changed", taken.Error())
+		case errors.Is(err, errBadDeviceCode):
+			return bundleRefused(syncproto.CodeBundleDamaged, "the bundle carries an invalid device code %q", m.DeviceCode)
+		case err != nil:
+			return err
+		}
 		// The device has no online credential: its token hash is the hash
 		// of a random secret nobody knows.
-		dev := deviceRow{ID: devID, OfficeID: id.enrolCode.OfficeID, Name: name, TokenHash: hashSecret(randomHex(32)), CreatedAt: now}
+		dev := deviceRow{ID: devID, OfficeID: id.enrolCode.OfficeID, Name: name, Code: devCode, TokenHash: hashSecret(randomHex(32)), CreatedAt: now}
 		if err := tx.Create(&dev).Error; err != nil {
 			return err
 		}
@@ -213,9 +244,10 @@ func (s *Server) enrolByBundle(ctx context.Context, id *bundleIdentity, m *syncp
 		if err := tx.Create(&bdev).Error; err != nil {
 			return err
 		}
-		id.dev, id.bdev = &dev, &bdev
+		id.dev, id.bdev, enrolled = &dev, &bdev, true
 		return nil
 	})
+	return enrolled, err
 }
 
 // ImportBundle applies a changes bundle and makes the return bundle. A
@@ -231,6 +263,13 @@ func (s *Server) ImportBundle(ctx context.Context, data []byte, opt BundleImport
 	}
 	db := s.DB.WithContext(ctx)
 	id, err := s.identify(db, b)
+	if err != nil && m.DeviceID == "" && refusal(err) == syncproto.CodeBundleEnrolInvalid {
+		// Another import of this laptop's bundles may have used the code
+		// between identify's look-up of the key and its look-up of the
+		// codes: the enrolment that used it committed its key with it, so
+		// a second look finds the device.
+		id, err = s.identify(db, b)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -257,11 +296,16 @@ func (s *Server) ImportBundle(ctx context.Context, data []byte, opt BundleImport
 	}
 	out := &BundleImport{Bundle: m}
 	if id.dev == nil {
-		if err := s.enrolByBundle(ctx, id, &m); err != nil {
+		enrolled, err := s.enrolByBundle(ctx, id, &m)
+		if err != nil {
 			return nil, err
 		}
-		out.Enrolled = true
-		s.Logger.Info("device enrolled by bundle", "device", id.dev.ID, "office", id.dev.OfficeID)
+		if enrolled {
+			out.Enrolled = true
+			s.Logger.Info("device enrolled by bundle", "device", id.dev.ID, "office", id.dev.OfficeID)
+		} else if err := s.checkBundleOrder(db, id, &m, opt); err != nil {
+			return nil, err
+		}
 	}
 	dev := id.dev
 	out.DeviceID = dev.ID
@@ -350,25 +394,42 @@ func (s *Server) ImportBundle(ctx context.Context, data []byte, opt BundleImport
 		return nil, domain.E(domain.CodeInternal, "server.bundle", err)
 	}
 	// Record the import last: a crash before this point leaves a bundle
-	// that imports again, deduplicated, with the same outcome.
-	err = db.Transaction(func(tx *gorm.DB) error {
+	// that imports again, deduplicated, with the same outcome. The
+	// transaction holds the writers' lock, so two imports of one device's
+	// bundles record in turn, the later seeing the earlier.
+	err = s.seqTx(ctx, func(tx *gorm.DB, _ func() int64) error {
 		now := s.now()
-		if err := tx.Create(&bundleImportRow{BundleID: m.ID, DeviceID: dev.ID, Seq: m.Seq, Mutations: len(payload.Mutations),
-			ReturnID: rm.ID, ImportedAt: now}).Error; err != nil {
+		var prior int64
+		if err := tx.Model(&bundleImportRow{}).Where("bundle_id = ?", m.ID).Count(&prior).Error; err != nil {
+			return err
+		}
+		if prior > 0 {
 			return bundleRefused(syncproto.CodeBundleReplayed, "bundle %s was imported meanwhile", m.ID)
 		}
+		if err := tx.Create(&bundleImportRow{BundleID: m.ID, DeviceID: dev.ID, Seq: m.Seq, Mutations: len(payload.Mutations),
+			ReturnID: rm.ID, ImportedAt: now}).Error; err != nil {
+			return err
+		}
 		if id.register != nil {
-			if id.replaces != nil {
-				if err := tx.Where("device_id = ?", id.replaces.DeviceID).Delete(&bundleDeviceRow{}).Error; err != nil {
-					return err
-				}
-			}
-			id.register.UpdatedAt = now
-			id.register.LastSeq, id.register.LastBundle, id.register.Cursor = m.Seq, m.ID, m.Cursor
-			if err := tx.Create(id.register).Error; err != nil {
+			// Another bundle of the device may have registered the key
+			// meanwhile: then this one is recorded as its next.
+			have, err := loadBundleDevice(tx, "device_id = ?", dev.ID)
+			if err != nil {
 				return err
 			}
-			return nil
+			if have == nil {
+				if id.replaces != nil {
+					if err := tx.Where("device_id = ?", id.replaces.DeviceID).Delete(&bundleDeviceRow{}).Error; err != nil {
+						return err
+					}
+				}
+				id.register.UpdatedAt = now
+				id.register.LastSeq, id.register.LastBundle, id.register.Cursor = m.Seq, m.ID, m.Cursor
+				return tx.Create(id.register).Error
+			}
+			if have.PublicKey != id.register.PublicKey {
+				return bundleRefused(syncproto.CodeBundleKeyMismatch, "device %s registered another key meanwhile", dev.ID)
+			}
 		}
 		res := tx.Model(&bundleDeviceRow{}).Where("device_id = ? AND last_seq < ?", dev.ID, m.Seq).
 			Updates(map[string]any{"last_seq": m.Seq, "last_bundle": m.ID, "cursor": m.Cursor, "updated_at": now})
@@ -449,4 +510,13 @@ func remapOffice(ms []syncproto.Mutation, from, to string) {
 			ms[i].Payload = b
 		}
 	}
+}
+
+// refusal is the bundle code of a refusal, "" for any other error.
+func refusal(err error) string {
+	var be *syncproto.BundleError
+	if errors.As(err, &be) {
+		return be.Code
+	}
+	return ""
 }

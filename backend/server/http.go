@@ -153,6 +153,17 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, syncproto.CodeEnrolInvalid)
 		return
 	}
+	if errors.Is(err, errBadDeviceCode) {
+		writeError(w, http.StatusBadRequest, syncproto.CodeBadRequest)
+		return
+	}
+	var taken *DeviceCodeTakenError
+	if errors.As(err, &taken) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusConflict)
+		_ = json.NewEncoder(w).Encode(syncproto.Error{Code: syncproto.CodeDeviceCodeTaken, Message: taken.Error()})
+		return
+	}
 	if err != nil {
 		s.internal(w, r, err)
 		return

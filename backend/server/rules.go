@@ -65,7 +65,10 @@ import (
 //	                      participant is completed on the server (training.not_completed:
 //	                      its completion was refused); hand-typed records merge field by field.
 //	learning_activity     employeeId, planId of the office; frozen once completed.
-//	evaluation            eventId, participantId, employeeId of the office.
+//	evaluation            id domain.EvaluationID(participantId, level) (one per participant
+//	                      and level; rows stored before ids were derived keep theirs until
+//	                      their laptops move them, tombstoning the old id); eventId,
+//	                      participantId, employeeId of the office. Field-level merge.
 //	award                 employeeId of the office (or none).
 //	certificate_counter   id domain.CertificateCounterID(eventId, device); eventId of the
 //	                      office. Never deleted; its last number never goes back (the higher
@@ -84,6 +87,9 @@ type rule struct {
 	officeField string
 	// derivedID is the id the row must have, "" when any id will do.
 	derivedID func(domain.Syncable) string
+	// legacyIDs: rows stored before the id was derived keep their ids; the
+	// derived id is required of new live rows only.
+	legacyIDs bool
 	// appendOnly rows are never deleted.
 	appendOnly func(domain.Syncable) bool
 	// admit refuses a mutation, new row or not, with a result code; ""
@@ -160,7 +166,12 @@ var rules = map[string]rule{
 	"learning_activity": {merge: "fields", refs: map[string]string{"employeeId": "employee", "planId": "development_plan"},
 		decode: decodeAs[domain.LearningActivity], guard: guardActivity},
 	"evaluation": {merge: "fields", refs: map[string]string{"eventId": "training_event", "participantId": "training_participant", "employeeId": "employee"},
-		decode: decodeAs[domain.Evaluation]},
+		decode: decodeAs[domain.Evaluation],
+		derivedID: func(r domain.Syncable) string {
+			e := r.(*domain.Evaluation)
+			return domain.EvaluationID(e.ParticipantID, e.Level)
+		},
+		legacyIDs: true},
 	"award": {merge: "fields", refs: map[string]string{"employeeId": "employee"}, decode: decodeAs[domain.Award]},
 	"certificate_counter": {merge: "fields", refs: map[string]string{"eventId": "training_event"}, decode: decodeAs[domain.CertificateCounter],
 		derivedID: func(r domain.Syncable) string {
@@ -241,6 +252,9 @@ type decision struct {
 	conflicts []syncproto.Conflict
 	next      *changeRow // the row to store, nil when nothing changes
 	current   *changeRow // the row as it stands when nothing changes
+	// gone: the server holds no such row and stored none; the device
+	// drops its copy (a tombstone of a row the server never held).
+	gone bool
 }
 
 func reject(code string, current *changeRow) decision {
@@ -272,8 +286,24 @@ func decide(tx *gorm.DB, dev *deviceRow, m *syncproto.Mutation) (decision, error
 	if err != nil {
 		return reject(syncproto.CodePayloadInvalid, cur), nil
 	}
+	if cur == nil && row.Meta().Deleted {
+		refused, err := refusedOnly(tx, dev, m.Entity, m.EntityID)
+		if err != nil {
+			return decision{}, err
+		}
+		if refused {
+			// The tombstone of a row whose every earlier mutation from
+			// this device was refused (made and deleted offline, pushed
+			// in one round): the server never held it, so there is
+			// nothing to delete and nothing to store; no laptop receives
+			// a row it never had. A tombstone of a row the server lost
+			// (restored from an older backup) is still stored, so the
+			// laptops that hold the row delete it.
+			return decision{status: syncproto.StatusApplied, gone: true}, nil
+		}
+	}
 	if r.derivedID != nil {
-		if want := r.derivedID(row); want != "" && want != m.EntityID {
+		if want := r.derivedID(row); want != "" && want != m.EntityID && !(r.legacyIDs && (cur != nil || row.Meta().Deleted)) {
 			return reject(syncproto.CodePayloadInvalid, cur), nil
 		}
 	}
@@ -399,6 +429,17 @@ func decide(tx *gorm.DB, dev *deviceRow, m *syncproto.Mutation) (decision, error
 			Deleted: deleted, NaturalKey: key, UpdatedByDevice: dev.ID, Payload: string(payload),
 		},
 	}, nil
+}
+
+// refusedOnly reports whether the server refused a mutation of the row
+// from dev and applied none.
+func refusedOnly(tx *gorm.DB, dev *deviceRow, entity, id string) (bool, error) {
+	var statuses []string
+	if err := tx.Model(&appliedRow{}).Distinct("status").Where("device_id = ? AND entity = ? AND entity_id = ?", dev.ID, entity, id).
+		Pluck("status", &statuses).Error; err != nil {
+		return false, err
+	}
+	return len(statuses) == 1 && statuses[0] == syncproto.StatusRejected, nil
 }
 
 func sortedKeys(m map[string]string) []string {

@@ -19,7 +19,8 @@ import (
 //
 //	server_meta        key/value: epoch (changes when the feed restarts) and the cursor MAC secret
 //	sync_counter       one row holding the last change_seq; locked FOR UPDATE by every writer
-//	devices            enrolled laptops: office, sha256 of the credential token, revoked
+//	devices            enrolled laptops: office, name, device code (schema_devices.go), sha256 of
+//	                   the credential token, revoked
 //	enrol_codes        sha256 of one-time codes, office, expiry, used
 //	applied_mutations  (device_id, mutation_id) → the result given, for replays
 //	changes            the current state of every synced row, one row each, with the
@@ -39,6 +40,7 @@ func serverMigrations() []*gormigrate.Migration {
 		{ID: "202612010001_server_initial", Migrate: migrateServerInitial},
 		{ID: "202612230001_bundles", Migrate: migrateBundles},
 		{ID: "202612010010_web_dashboard", Migrate: migrateWeb},
+		{ID: "202612240001_device_codes", Migrate: migrateDeviceCodes},
 	}
 }
 

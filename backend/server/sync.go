@@ -82,8 +82,10 @@ func (s *Server) pushOne(tx *gorm.DB, dev *deviceRow, m *syncproto.Mutation, nex
 		}
 		attachCurrent(&res, cur, dev)
 		// As the first answer said: a refused row the device cannot see
-		// does not exist for it (the first answer may have been lost).
-		res.Gone = res.Current == nil && res.Status == syncproto.StatusRejected && rules[p.Entity].decode != nil
+		// does not exist for it (the first answer may have been lost), nor
+		// does a row whose tombstone was applied without storing anything.
+		res.Gone = res.Current == nil && rules[p.Entity].decode != nil &&
+			(res.Status == syncproto.StatusRejected || p.Status == syncproto.StatusApplied)
 		return res, nil
 	}
 	d, err := decide(tx, dev, m)
@@ -137,7 +139,7 @@ func (s *Server) pushOne(tx *gorm.DB, dev *deviceRow, m *syncproto.Mutation, nex
 	attachCurrent(&res, cur, dev)
 	// A refused office row the device cannot see is, for the device, a row
 	// that does not exist: its local copy goes.
-	res.Gone = res.Current == nil && d.status == syncproto.StatusRejected && rules[m.Entity].decode != nil
+	res.Gone = res.Current == nil && (d.status == syncproto.StatusRejected && rules[m.Entity].decode != nil || d.gone)
 	return res, nil
 }
 

@@ -25,6 +25,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "202611300002_assessments", Migrate: migrateAssessments},
 		{ID: "202612070003_development", Migrate: migrateDevelopment},
 		{ID: "202612080004_outbox_entity_row", Migrate: migrateOutboxEntityIndex},
+		{ID: "202612240005_evaluation_ids", Migrate: migrateEvaluationIDs},
 	}
 	return append(all, extraMigrations...)
 }

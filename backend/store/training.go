@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"kembang/backend/domain"
 )
@@ -686,9 +687,12 @@ func (s *Store) CompleteActivity(ctx context.Context, id string, methods map[str
 }
 
 // SaveEvaluation stores one Kirkpatrick evaluation (domain.ValidateEvaluation).
-// There is one evaluation per participant and level: saving a level the
-// participant already has updates that row (at its version when the
-// caller gives one). Event and employee are taken from the participant.
+// There is one evaluation per participant and level, with the id
+// domain.EvaluationID: saving a level the participant already has updates
+// that row (at its version when the caller gives one). A row saved before
+// ids were derived moves to its derived id on this save (its old id is
+// tombstoned in the same transaction). Event and employee are taken from
+// the participant.
 func (s *Store) SaveEvaluation(ctx context.Context, e *domain.Evaluation) error {
 	const op = "evaluation.save"
 	next := *e
@@ -702,24 +706,48 @@ func (s *Store) SaveEvaluation(ctx context.Context, e *domain.Evaluation) error 
 			return err
 		}
 		next.EventID, next.EmployeeID = p.EventID, p.EmployeeID
+		want := domain.EvaluationID(p.ID, next.Level)
 		var existing []domain.Evaluation
-		if err := tx.Where("participant_id = ? AND level = ? AND NOT deleted", p.ID, next.Level).Order("id").Limit(1).Find(&existing).Error; err != nil {
+		// The derived row first, then any older row of the level.
+		if err := tx.Where("participant_id = ? AND level = ? AND NOT deleted", p.ID, next.Level).
+			Order(clause.OrderBy{Expression: clause.Expr{SQL: "CASE WHEN id = ? THEN 0 ELSE 1 END, id", Vars: []any{want}}}).
+			Limit(1).Find(&existing).Error; err != nil {
 			return dbErr(op, err)
 		}
 		if len(existing) == 1 {
 			prev := &existing[0]
-			if next.ID != "" && next.ID != prev.ID {
+			if next.ID != "" && next.ID != prev.ID && next.ID != want {
 				return domain.E(domain.CodeConflict, op, nil, "entity", "evaluation", "id", prev.ID)
 			}
-			if next.ID == "" {
+			if next.ID == "" || next.ID == want {
 				next.ID, next.Version = prev.ID, prev.Version
 			}
 			if err := checkVersion(op, &next, prev); err != nil {
 				return err
 			}
-			return s.write(tx, op, prev, &next, "")
+			if prev.ID == want {
+				return s.write(tx, op, prev, &next, "")
+			}
+			// An evaluation from before ids were derived.
+			gone := *prev
+			gone.Deleted = true
+			if err := s.write(tx, op, prev, &gone, ""); err != nil {
+				return err
+			}
 		}
-		return saveRow(s, tx, op, &next, nil)
+		if next.ID != "" && next.ID != want && len(existing) == 0 {
+			return domain.FieldErrors{{Field: "id", Code: domain.CodeInvalid, Value: next.ID}}.AsError(op)
+		}
+		// A new row at the derived id (reviving its tombstone, if any).
+		var dead []domain.Evaluation
+		if err := tx.Where("id = ?", want).Limit(1).Find(&dead).Error; err != nil {
+			return dbErr(op, err)
+		}
+		next.SyncMeta = domain.SyncMeta{ID: want}
+		if len(dead) == 1 {
+			return s.write(tx, op, &dead[0], &next, "")
+		}
+		return s.write(tx, op, nil, &next, "")
 	})
 	if err != nil {
 		return err

@@ -138,6 +138,9 @@ func (c *Client) ExportBundle(ctx context.Context, dir string, opt ExportOptions
 	}
 	m := syncproto.BundleManifest{Kind: syncproto.BundleChanges, ID: store.NewUUIDv7(), CreatedAt: c.Now().UTC(),
 		DeviceID: deviceID, DeviceKey: pub, Cursor: c.setting(ctx, SettingCursor)}
+	if m.DeviceCode, err = core.DeviceCode(ctx, c.Store); err != nil {
+		return nil, err
+	}
 	m.DeviceName = strings.TrimSpace(opt.DeviceName)
 	if m.DeviceName == "" {
 		m.DeviceName, _ = os.Hostname()

@@ -23,6 +23,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"kembang/backend/core"
 	"kembang/backend/domain"
 	"kembang/backend/store"
 	"kembang/backend/syncproto"
@@ -148,8 +149,17 @@ func (c *Client) Enrol(ctx context.Context, serverURL, code, deviceName string, 
 	if err != nil {
 		return nil, err
 	}
+	devCode, err := core.DeviceCode(ctx, c.Store)
+	if err != nil {
+		return nil, err
+	}
+	req := &syncproto.EnrolRequest{Code: code, DeviceName: deviceName, DeviceCode: devCode, PreviousDeviceID: c.setting(ctx, SettingDeviceID)}
 	var resp syncproto.EnrolResponse
-	if err := c.do(ctx, u.String(), "", http.MethodPost, syncproto.PathEnrol, &syncproto.EnrolRequest{Code: code, DeviceName: deviceName}, &resp); err != nil {
+	if err := c.do(ctx, u.String(), "", http.MethodPost, syncproto.PathEnrol, req, &resp); err != nil {
+		if domain.IsCode(err, syncproto.CodeDeviceCodeTaken) {
+			// The code is the laptop's own setting: say which.
+			return nil, domain.E(syncproto.CodeDeviceCodeTaken, "sync.enrol", err, "deviceCode", devCode)
+		}
 		return nil, err
 	}
 	if resp.Office.ID == "" || resp.DeviceID == "" || resp.Credential == "" {

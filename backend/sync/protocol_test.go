@@ -32,7 +32,7 @@ func TestOldClientsAreRefused(t *testing.T) {
 	}
 	body, err := json.Marshal(syncproto.PushRequest{Mutations: muts})
 	must(t, err)
-	for _, version := range []string{"", "1", "3"} {
+	for _, version := range []string{"", "1", "2", "4"} {
 		for _, path := range []string{syncproto.PathPush, syncproto.PathPull} {
 			method := http.MethodGet
 			var rd *strings.Reader

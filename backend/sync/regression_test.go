@@ -127,3 +127,49 @@ func TestNIPMergesWithItsBirthDateAndGender(t *testing.T) {
 		})
 	}
 }
+
+// A row the server refused, deleted on the laptop before the refusal came
+// back (both edits made offline, pushed in one round), must not reach the
+// server as a tombstone: the server never held the row, and storing its
+// tombstone sent every laptop of the office a row none of them ever had.
+func TestTombstoneOfRefusedRowIsNotStored(t *testing.T) {
+	for name, cfg := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			srv := startServer(t, cfg(t))
+			o := srv.setup(t, "Kantor A")[0]
+			l1, l2 := newLaptop(t, "A1"), newLaptop(t, "A2")
+			l1.enrol(t, srv, o.ID, srv.URL)
+			l2.enrol(t, srv, o.ID, srv.URL)
+			nip := storetest.NIP(1, 1, 1)
+			must(t, l1.core.Store.SaveEmployee(bg(), &domain.Employee{NIP: nip, Name: "Pertama"}))
+			l1.sync(t)
+
+			// Offline on A2 (it has not pulled A1's employee yet): the same NIP (refused by the server), then
+			// deleted again.
+			e := &domain.Employee{NIP: nip, Name: "Kedua"}
+			must(t, l2.core.Store.SaveEmployee(bg(), e))
+			must(t, l2.core.Store.DeleteEmployee(bg(), e.ID))
+			rep := l2.sync(t)
+			if rep.Rejected != 1 {
+				t.Fatalf("round: %+v, want the create refused", rep)
+			}
+			if n := outboxLen(t, l2); n != 0 {
+				t.Fatalf("outbox: %d", n)
+			}
+			var n int64
+			must(t, srv.DB.Table("changes").Where("entity = ? AND entity_id = ?", "employee", e.ID).Count(&n).Error)
+			if n != 0 {
+				t.Fatalf("the server stored %d rows for an employee it refused", n)
+			}
+			must(t, l2.core.Store.DB.Table("employees").Where("id = ?", e.ID).Count(&n).Error)
+			if n != 0 {
+				t.Fatal("the laptop keeps the tombstone of a row the server never held")
+			}
+			l1.sync(t)
+			must(t, l1.core.Store.DB.Table("employees").Where("id = ?", e.ID).Count(&n).Error)
+			if n != 0 {
+				t.Fatal("another laptop received the refused row's tombstone")
+			}
+		})
+	}
+}

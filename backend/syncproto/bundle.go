@@ -75,20 +75,21 @@ const MaxBundleBytes = 512 << 20
 
 // Bundle error codes. Every refusal changes nothing; the code says why.
 const (
-	CodeBundleDamaged      = "bundle.damaged"       // not a bundle, truncated, or the payload does not match its hash
-	CodeBundleSignature    = "bundle.signature"     // the signature does not match: the file was changed after signing
-	CodeBundleWrongKind    = "bundle.wrong_kind"    // a return bundle given to the server, or a changes bundle to the laptop
-	CodeBundleReplayed     = "bundle.replayed"      // this very bundle was imported before
-	CodeBundleOlder        = "bundle.older"         // a newer bundle of the same device was imported already
-	CodeBundleOtherDevice  = "bundle.other_device"  // a return bundle made for another laptop
-	CodeBundleOtherOffice  = "bundle.other_office"  // the device belongs to another office
-	CodeBundleUnknown      = "bundle.unknown"       // the device is not enrolled and the bundle carries no valid enrolment
-	CodeBundleEnrolInvalid = "bundle.enrol_invalid" // the enrolment code is unknown, used or expired
-	CodeBundleKeyMismatch  = "bundle.key_mismatch"  // signed with a key that is not the device's registered key
-	CodeBundleRevoked      = "bundle.revoked"       // the device was revoked
-	CodeBundleServerKey    = "bundle.server_key"    // the return bundle's server key cannot be trusted
-	CodeBundleNeedsCode    = "bundle.needs_code"    // a laptop without enrolment must give the one-time code for its first bundle
-	CodeBundleNotOurs      = "bundle.not_ours"      // a return bundle answering a bundle this laptop never wrote
+	CodeBundleDamaged         = "bundle.damaged"           // not a bundle, truncated, or the payload does not match its hash
+	CodeBundleSignature       = "bundle.signature"         // the signature does not match: the file was changed after signing
+	CodeBundleWrongKind       = "bundle.wrong_kind"        // a return bundle given to the server, or a changes bundle to the laptop
+	CodeBundleReplayed        = "bundle.replayed"          // this very bundle was imported before
+	CodeBundleOlder           = "bundle.older"             // a newer bundle of the same device was imported already
+	CodeBundleOtherDevice     = "bundle.other_device"      // a return bundle made for another laptop
+	CodeBundleOtherOffice     = "bundle.other_office"      // the device belongs to another office
+	CodeBundleUnknown         = "bundle.unknown"           // the device is not enrolled and the bundle carries no valid enrolment
+	CodeBundleEnrolInvalid    = "bundle.enrol_invalid"     // the enrolment code is unknown, used or expired
+	CodeBundleDeviceCodeTaken = "bundle.device_code_taken" // another live laptop of the office has the bundle's device code
+	CodeBundleKeyMismatch     = "bundle.key_mismatch"      // signed with a key that is not the device's registered key
+	CodeBundleRevoked         = "bundle.revoked"           // the device was revoked
+	CodeBundleServerKey       = "bundle.server_key"        // the return bundle's server key cannot be trusted
+	CodeBundleNeedsCode       = "bundle.needs_code"        // a laptop without enrolment must give the one-time code for its first bundle
+	CodeBundleNotOurs         = "bundle.not_ours"          // a return bundle answering a bundle this laptop never wrote
 )
 
 // BundleCounts says what a bundle holds.
@@ -122,6 +123,9 @@ type BundleManifest struct {
 	// DeviceKey is the laptop's Ed25519 public key, base64.
 	DeviceKey  string `json:"deviceKey"`
 	DeviceName string `json:"deviceName,omitempty"`
+	// DeviceCode is the laptop's device code, recorded when the bundle
+	// enrols it (changes bundles).
+	DeviceCode string `json:"deviceCode,omitempty"`
 	// EnrolMAC enrols a laptop without a device id (changes bundles).
 	EnrolMAC string `json:"enrolMac,omitempty"`
 	// KeyProof registers the key of a device enrolled online (changes bundles).

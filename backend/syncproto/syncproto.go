@@ -34,8 +34,10 @@ const (
 //
 //	1  pull pages as a list of changes, each with its own envelope
 //	2  pull pages as runs of rows of one entity (PullPage)
+//	3  evaluations carry domain.EvaluationID: a version 2 client would make
+//	   random ids, which the server refuses as new rows
 const (
-	ProtocolVersion = 2
+	ProtocolVersion = 3
 	HeaderProtocol  = "Kembang-Sync-Protocol"
 	// HeaderEpoch on a push carries the epoch of the laptop's pull cursor
 	// (none before its first pull). A server whose epoch differs (it was
@@ -78,6 +80,7 @@ const (
 	CodeResetRequired   = "sync.reset_required"    // the server's epoch changed: start a new snapshot
 	CodeCursorInvalid   = "sync.cursor_invalid"    // the cursor was not made by this server for this device
 	CodeEnrolInvalid    = "sync.enrol_invalid"     // unknown, used or expired enrolment code
+	CodeDeviceCodeTaken = "sync.device_code_taken" // another live laptop of the office has this device code
 	CodeBatchTooLarge   = "sync.batch_too_large"   // more than MaxPushBatch mutations
 	CodeBadRequest      = "sync.bad_request"       // malformed request
 	CodeInsecureServer  = "sync.insecure_server"   // plain http to a non-loopback host without permission
@@ -103,6 +106,12 @@ type Error struct {
 type EnrolRequest struct {
 	Code       string `json:"code"`
 	DeviceName string `json:"deviceName"`
+	// DeviceCode is the laptop's device code (certificate numbers), unique
+	// among the office's live devices; "" from clients that send none.
+	DeviceCode string `json:"deviceCode,omitempty"`
+	// PreviousDeviceID is the device id the laptop held before, when it
+	// enrols again: that device's code passes to the new one.
+	PreviousDeviceID string `json:"previousDeviceId,omitempty"`
 }
 
 // Office is an office as the server describes it at enrolment.

@@ -294,9 +294,13 @@ func cmdDeviceList(ctx context.Context, g *globals, stdout io.Writer) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tOFFICE\tNAME\tENROLLED\tREVOKED")
+		fmt.Fprintln(tw, "ID\tOFFICE\tNAME\tCODE\tENROLLED\tREVOKED")
 		for _, d := range ds {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\n", d.ID, d.OfficeID, d.Name, d.CreatedAt.Format(time.RFC3339), d.Revoked)
+			code := d.Code
+			if code == "" {
+				code = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\n", d.ID, d.OfficeID, d.Name, code, d.CreatedAt.Format(time.RFC3339), d.Revoked)
 		}
 		return tw.Flush()
 	})

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 	"testing"
+	"time"
 
 	"kembang/backend/domain"
 	"kembang/backend/store"
@@ -518,6 +519,42 @@ var developmentCases = []testCase{
 		}
 		err = s.SaveEvaluation(bg(), &domain.Evaluation{ParticipantID: f.dev.participant.ID, Level: 3, Date: "2026-06-04", Score: fp(4)})
 		wantCode(t, err, domain.CodeInvalid)
+	}},
+	{"an evaluation's id is derived from participant and level", func(t *testing.T, s *store.Store) {
+		f := devFixtureFor(t, s)
+		pid := f.dev.participant.ID
+		e := &domain.Evaluation{ParticipantID: pid, Level: 2, Date: "2026-03-04", Score: fp(80)}
+		must(t, s.SaveEvaluation(bg(), e))
+		if e.ID != domain.EvaluationID(pid, 2) {
+			t.Errorf("id = %s, want %s", e.ID, domain.EvaluationID(pid, 2))
+		}
+		other := &domain.Evaluation{ParticipantID: pid, Level: 4, Date: "2026-06-04", Note: "dampak"}
+		other.ID = store.NewUUIDv7()
+		wantCode(t, s.SaveEvaluation(bg(), other), domain.CodeInvalid)
+
+		// A row from before ids were derived (saved by an older version,
+		// or pulled from a laptop that has not moved it yet) moves to the
+		// derived id on its next save, its old id tombstoned.
+		old := domain.Evaluation{ParticipantID: pid, EventID: f.dev.event.ID, EmployeeID: f.dev.emp1.ID, Level: 4,
+			Date: "2026-06-04", Note: "lama", Answers: domain.EvaluationAnswers{}}
+		old.ID, old.Version, old.UpdatedAt = store.NewUUIDv7(), 1, time.Now().UTC()
+		must(t, s.DB.Create(&old).Error)
+		edit := old
+		edit.Note = "diperbarui"
+		must(t, s.SaveEvaluation(bg(), &edit))
+		if edit.ID != domain.EvaluationID(pid, 4) || edit.Version != 1 {
+			t.Errorf("saved legacy row = %+v, want version 1 at the derived id", edit.SyncMeta)
+		}
+		all, err := s.ListEvaluations(bg(), store.EvaluationFilter{ParticipantIDs: []string{pid}, Level: 4})
+		must(t, err)
+		if len(all) != 1 || all[0].ID != edit.ID || all[0].Note != "diperbarui" {
+			t.Errorf("level 4 = %+v", all)
+		}
+		var gone domain.Evaluation
+		must(t, s.DB.Where("id = ?", old.ID).Take(&gone).Error)
+		if !gone.Deleted {
+			t.Error("the old row is still live")
+		}
 	}},
 }
 
