@@ -175,6 +175,18 @@ func (c *Client) loadShadow(db *gorm.DB, k rowKey) (*shadow, error) {
 	return &rows[0], nil
 }
 
+// newShadow is the shadow row of a server state of a row: its seq, and its
+// JSON only for the entities the server merges against a base
+// (syncproto.MergesWithBase). Keeping the JSON of the others (most of an
+// office's rows: finalized assessments) would write every pulled row twice
+// for nothing.
+func newShadow(entity, id string, seq int64, payload string) shadow {
+	if !syncproto.MergesWithBase(entity) {
+		payload = ""
+	}
+	return shadow{entity, id, seq, payload}
+}
+
 func putShadow(db *gorm.DB, s shadow) error {
 	return db.Clauses(clause.OnConflict{UpdateAll: true}).Create(&s).Error
 }
@@ -250,14 +262,16 @@ func (c *Client) buildMutations(db *gorm.DB, entries []domain.OutboxEntry) ([]sy
 		// The base of an edit is what the laptop had before it: the
 		// previous pending edit of the row, else the server's row as the
 		// laptop last received it.
+		// Only entities the server merges against a base carry one
+		// (syncproto.MergesWithBase); the shadow holds no JSON for others.
 		if p, ok := last[k]; ok {
 			m.Base = json.RawMessage(p)
-		} else if e.BaseVersion > 0 {
+		} else if e.BaseVersion > 0 && syncproto.MergesWithBase(e.Entity) {
 			sh, err := c.loadShadow(db, k)
 			if err != nil {
 				return nil, domain.E(domain.CodeInternal, "sync.push", err)
 			}
-			if sh != nil {
+			if sh != nil && sh.Payload != "" {
 				m.Base = json.RawMessage(sh.Payload)
 			}
 		}
@@ -334,11 +348,11 @@ func (c *Client) applyPushResults(r *store.RemoteTx, entries []domain.OutboxEntr
 			if pending {
 				// A newer local edit is waiting: keep what it was based on.
 				if o.res.Status != syncproto.StatusRejected {
-					if err := putShadow(tx, shadow{k.entity, k.id, o.res.ChangeSeq, o.payload}); err != nil {
+					if err := putShadow(tx, newShadow(k.entity, k.id, o.res.ChangeSeq, o.payload)); err != nil {
 						return err
 					}
 				} else if o.res.Current != nil {
-					if err := putShadow(tx, shadow{k.entity, k.id, o.res.Current.Seq, string(o.res.Current.Payload)}); err != nil {
+					if err := putShadow(tx, newShadow(k.entity, k.id, o.res.Current.Seq, string(o.res.Current.Payload))); err != nil {
 						return err
 					}
 				}
@@ -378,7 +392,7 @@ func (c *Client) adopt(r *store.RemoteTx, ch syncproto.Change) error {
 	if err := r.Apply(ch.Entity, ch.Payload); err != nil {
 		return err
 	}
-	return putShadow(r.DB(), shadow{ch.Entity, ch.EntityID, ch.Seq, string(ch.Payload)})
+	return putShadow(r.DB(), newShadow(ch.Entity, ch.EntityID, ch.Seq, string(ch.Payload)))
 }
 
 func addIssue(tx *gorm.DB, is Issue) error {
@@ -596,7 +610,7 @@ func applyRun(r *store.RemoteTx, entity string, changes []syncproto.Change, rows
 			continue
 		}
 		keep = append(keep, rows[i])
-		shadows = append(shadows, shadow{entity, ch.EntityID, ch.Seq, string(ch.Payload)})
+		shadows = append(shadows, newShadow(entity, ch.EntityID, ch.Seq, string(ch.Payload)))
 	}
 	if err := r.ApplyBatch(entity, keep); err != nil {
 		return err
@@ -680,7 +694,7 @@ func (c *Client) keepNewer(r *store.RemoteTx, ch syncproto.Change) (bool, error)
 	}
 	switch {
 	case version > ch.Version:
-		if err := putShadow(r.DB(), shadow{ch.Entity, ch.EntityID, ch.Seq, string(ch.Payload)}); err != nil {
+		if err := putShadow(r.DB(), newShadow(ch.Entity, ch.EntityID, ch.Seq, string(ch.Payload))); err != nil {
 			return false, err
 		}
 	case version == ch.Version && !store.SameContent(ch.Entity, local, ch.Payload):

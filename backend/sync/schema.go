@@ -14,8 +14,10 @@ import (
 // store's list so the two can evolve independently):
 //
 //	sync_shadow  the last server state of each row this laptop received or
-//	             pushed: the base of the field-level merge and the change_seq
-//	             that keeps an older state from replacing a newer one
+//	             pushed: the change_seq that keeps an older state from
+//	             replacing a newer one, and, for the entities the server
+//	             merges against a base (syncproto.MergesWithBase), the row's
+//	             JSON, the base of the field-level merge ('' for the others)
 //	sync_issues  rejected mutations and field conflicts, for the user
 //	sync_snapshot  rows received during a snapshot after 410 reset_required,
 //	             so that, once it is complete, local rows the (restored)

@@ -141,6 +141,25 @@ type Mutation struct {
 	CreatedAt   time.Time       `json:"createdAt"`
 }
 
+// MergesWithBase reports whether the server merges a mutation of entity
+// against its Base (field by field, or a development plan's lines and
+// state), so that the laptop must keep, for each row of entity, the row as
+// it last received it. For every other entity the server ignores Base:
+// central rows are read-only on laptops, and units, positions and
+// assessments are last writer wins (a finalized assessment never changes:
+// a correction is a new assessment). A laptop keeps only the change_seq of
+// those rows, not their JSON. The list is part of the protocol: a server
+// that starts merging another entity this way needs a new
+// ProtocolVersion, since laptops of this version send no Base for it.
+func MergesWithBase(entity string) bool {
+	switch entity {
+	case "employee", "development_plan", "training_event", "training_participant", "training_attendance",
+		"training_record", "learning_activity", "evaluation", "award", "certificate_counter":
+		return true
+	}
+	return false
+}
+
 // PushRequest is one batch of at most MaxPushBatch mutations.
 type PushRequest struct {
 	Mutations []Mutation `json:"mutations"`
