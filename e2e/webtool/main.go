@@ -105,8 +105,9 @@ func sign(args []string) error {
 		return err
 	}
 	defer st.Close()
-	// The key as core keeps it (core/print.go "report.office_key").
-	raw, ok, err := st.GetSetting(ctx, "report.office_key")
+	// The key as core keeps it (core/print.go "report.office_key"), sealed
+	// at rest like every secret.
+	raw, ok, err := st.GetSecret(ctx, "report.office_key")
 	if err != nil || !ok {
 		return fmt.Errorf("the laptop has no office key yet (kembangctl office-key makes one): %v", err)
 	}
