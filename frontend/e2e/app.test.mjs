@@ -10,7 +10,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startBridge, stopBridge } from './harness.mjs';
+import { newDataDir, realPath, removeDataDir, startBridge, stopBridge } from './harness.mjs';
 
 const bridgeBin = resolve(process.env.KEMBANG_BRIDGE ?? '../build/bin/kembang-bridge');
 const shots = resolve(process.env.KEMBANG_SCREENSHOTS ?? 'test-results/screenshots');
@@ -35,7 +35,7 @@ before(async () => {
   assert.ok(existsSync(join(dist, 'index.html')), 'frontend not built (npm run build)');
   assert.ok(existsSync(chromiumPath), `Chromium missing at ${chromiumPath} (apt-get install chromium)`);
   mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'kembang-e2e-'));
+  dataDir = newDataDir();
   bridge = await startBridge(dataDir, 120);
   base = bridge.url;
   browser = await chromium.launch({
@@ -51,7 +51,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await stopBridge(bridge);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) removeDataDir(dataDir);
 });
 
 test('dashboard shows the demo office in Indonesian', async () => {
@@ -536,7 +536,7 @@ test('sync by file: the first file enrols the laptop with the paper code; the re
     assert.match(exported, /tanda-terima\.pdf/);
     assert.match(exported, /mendaftarkan laptop/);
     await page.getByTestId('sync-bundle-waiting').waitFor();
-    const file = exported.match(/: (\S+\.kembang)/)[1];
+    const file = realPath(bridge, exported.match(/: (\S+\.kembang)/)[1]);
     assert.ok(statSync(file).size > 0);
 
     // The central admin imports it; the return file lands in the same folder.

@@ -2,10 +2,10 @@
 // on its own data folder and port, Debian's Chromium, and the checks the
 // locale and accessibility tests share.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const bridgeBin = resolve(process.env.KEMBANG_BRIDGE ?? '../build/bin/kembang-bridge');
@@ -16,12 +16,91 @@ export const dist = resolve('dist');
 /** The main screens in navigation order (App.svelte navItems). */
 export const SCREENS = ['dashboard', 'employees', 'assessment', 'analysis', 'plans', 'training', 'jp', 'framework', 'org', 'transfer', 'settings'];
 
-/** Starts a bridge on a free loopback port; resolves with { proc, url }. */
+/**
+ * The data folder as the bridge sees it: the default folder of a user named
+ * "pegawai" (<user config dir>/Kembang). Screens that show the data folder,
+ * the backups folder or a saved file then show a path such as an office
+ * laptop would, never this machine's temporary folders. The bridge runs in
+ * its own user and mount namespace (util-linux unshare) where a private
+ * /home holds /home/pegawai/.config/Kembang, bound to the real temporary
+ * data folder; the real entries of /home are bound back beside it. Its own
+ * UTS namespace gives it a laptop's host name instead of this machine's.
+ */
+export const PROFILE_HOME = '/home/pegawai';
+export const SHOWN_DATA_DIR = `${PROFILE_HOME}/.config/Kembang`;
+/** The host name the bridge sees (the laptop name proposed when enrolling), not this machine's. */
+export const LAPTOP_NAME = 'laptop-kepegawaian';
+
+// Runs in the namespace: $1 the real data folder, $2 an empty folder to keep
+// the real /home reachable, then the bridge command.
+const NAMESPACE_SCRIPT = `set -e
+data=$1; stash=$2; shift 2
+mount --bind /home "$stash"
+mount -t tmpfs -o mode=755 kembang-home /home
+for e in "$stash"/* "$stash"/.[!.]*; do
+  [ -e "$e" ] || continue
+  n=\${e##*/}
+  [ "$n" = pegawai ] && continue
+  mkdir "/home/$n" && mount --bind "$e" "/home/$n"
+done
+mkdir -p ${SHOWN_DATA_DIR}
+mount --bind "$data" ${SHOWN_DATA_DIR}
+printf %s ${LAPTOP_NAME} > /proc/sys/kernel/hostname
+exec "$@"`;
+
+let namespaceOK;
+/** Whether the bridge can run with the profile path (unprivileged user namespaces and unshare). */
+export function profileNamespace() {
+  if (namespaceOK === undefined) {
+    // The stash for /home must live outside /home.
+    const underHome = !relative('/home', tmpdir()).startsWith('..');
+    namespaceOK = !underHome && spawnSync('unshare', ['--user', '--map-root-user', '--mount', '--uts', 'true']).status === 0;
+    if (!namespaceOK && process.env.KEMBANG_SCREENSHOTS) {
+      throw new Error('screenshots need `unshare --user --map-root-user --mount --uts` (util-linux, unprivileged user namespaces) '
+        + 'and a temporary folder outside /home, so that they show a neutral data folder instead of this machine\'s');
+    }
+  }
+  return namespaceOK;
+}
+
+/** A fresh, empty data folder (remove it with removeDataDir). */
+export function newDataDir(prefix = 'kembang-e2e-') {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const dir = join(root, 'Kembang');
+  mkdirSync(dir);
+  return dir;
+}
+
+export function removeDataDir(dir) {
+  rmSync(resolve(dir, '..'), { recursive: true, force: true });
+}
+
+/**
+ * Starts a bridge on a free loopback port on the data folder dir; resolves
+ * with { proc, url, dataDir, shownDir }. shownDir is the folder's path in the
+ * app (SHOWN_DATA_DIR when the namespace is available, else dir itself);
+ * realPath(b, p) turns a path the app shows into one this process can open.
+ */
 export function startBridge(dir, demo) {
   return new Promise((ok, fail) => {
-    const args = ['--data-dir', dir, '--dist', dist, '--addr', '127.0.0.1:0'];
+    const ns = profileNamespace();
+    const shownDir = ns ? SHOWN_DATA_DIR : dir;
+    const args = ['--data-dir', shownDir, '--dist', dist, '--addr', '127.0.0.1:0'];
     if (demo) args.push('--demo', String(demo));
-    const p = spawn(bridgeBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let p;
+    let stash;
+    if (ns) {
+      stash = mkdtempSync(join(tmpdir(), 'kembang-e2e-home-'));
+      // The user's own profile: no KEMBANG_DATA_DIR, no XDG_CONFIG_HOME of this machine.
+      const env = { ...process.env, HOME: PROFILE_HOME, USER: 'pegawai', LOGNAME: 'pegawai' };
+      delete env.XDG_CONFIG_HOME;
+      delete env.KEMBANG_DATA_DIR;
+      p = spawn('unshare', ['--user', '--map-root-user', '--mount', '--uts', '--propagation', 'private',
+        'sh', '-c', NAMESPACE_SCRIPT, 'sh', resolve(dir), stash, bridgeBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    } else {
+      p = spawn(bridgeBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    }
+    const removeStash = () => { if (stash) rmSync(stash, { recursive: true, force: true }); };
     let log = '';
     const timer = setTimeout(() => fail(new Error(`bridge did not start:\n${log}`)), 60000);
     const onData = (b) => {
@@ -29,23 +108,33 @@ export function startBridge(dir, demo) {
       const m = log.match(/listening on (http:\/\/\S+)/);
       if (m) {
         clearTimeout(timer);
-        ok({ proc: p, url: m[1] });
+        ok({ proc: p, url: m[1], dataDir: resolve(dir), shownDir, removeStash });
       }
     };
     p.stdout.on('data', onData);
     p.stderr.on('data', onData);
     p.on('exit', (code) => {
       clearTimeout(timer);
+      removeStash();
       fail(new Error(`bridge exited with ${code}:\n${log}`));
     });
   });
+}
+
+/** The path, as this process sees it, of a path the app shows (inside the bridge's data folder). */
+export function realPath(b, shown) {
+  if (shown === b.shownDir || shown.startsWith(b.shownDir + sep)) return b.dataDir + shown.slice(b.shownDir.length);
+  return shown;
 }
 
 export function stopBridge(b) {
   if (!b || b.proc.exitCode !== null) return Promise.resolve();
   return new Promise((ok) => {
     b.proc.removeAllListeners('exit');
-    b.proc.on('exit', () => ok());
+    b.proc.on('exit', () => {
+      b.removeStash?.();
+      ok();
+    });
     b.proc.kill('SIGTERM');
   });
 }
@@ -59,7 +148,7 @@ export async function openApp(n = 60) {
   assert.ok(existsSync(join(dist, 'index.html')), 'frontend not built (npm run build)');
   assert.ok(existsSync(chromiumPath), `Chromium missing at ${chromiumPath} (apt-get install chromium)`);
   mkdirSync(shots, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'kembang-e2e-'));
+  const dataDir = newDataDir();
   const bridge = await startBridge(dataDir, n);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -77,7 +166,7 @@ export async function openApp(n = 60) {
     async close() {
       await browser.close();
       await stopBridge(bridge);
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
       assert.deepEqual(errors.map(String), [], 'uncaught errors in the page');
     },
   };

@@ -5,11 +5,10 @@
 // app.test.mjs: the real bundle and Go services over the bridge, Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, readdirSync, readFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, existsSync, readdirSync, readFileSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startBridge, stopBridge } from './harness.mjs';
+import { newDataDir, removeDataDir, startBridge, stopBridge } from './harness.mjs';
 
 const bridgeBin = resolve(process.env.KEMBANG_BRIDGE ?? '../build/bin/kembang-bridge');
 const shots = resolve(process.env.KEMBANG_SCREENSHOTS ?? 'test-results/screenshots');
@@ -46,7 +45,7 @@ before(async () => {
   assert.ok(existsSync(join(dist, 'index.html')), 'frontend not built (npm run build)');
   assert.ok(existsSync(chromiumPath), `Chromium missing at ${chromiumPath} (apt-get install chromium)`);
   mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'kembang-e2e-settings-'));
+  dataDir = newDataDir('kembang-e2e-settings-');
   bridge = await startBridge(dataDir, 40);
   browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -63,7 +62,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await stopBridge(bridge);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) removeDataDir(dataDir);
 });
 
 test('settings: every control is labelled and reachable with the keyboard', async () => {
@@ -72,7 +71,7 @@ test('settings: every control is labelled and reachable with the keyboard', asyn
   await page.keyboard.press('Enter');
   await page.getByTestId('settings').waitFor();
   await page.getByTestId('backup-keep').waitFor();
-  assert.match(await page.getByTestId('data-folder-dir').innerText(), /kembang-e2e-settings-/);
+  assert.equal(await page.getByTestId('data-folder-dir').innerText(), bridge.shownDir);
   const unlabelled = await page.getByTestId('settings').evaluate((root) => {
     const out = [];
     for (const el of root.querySelectorAll('button, input, select, textarea, a[href]')) {
@@ -169,7 +168,7 @@ test('settings file: export, then import it back; a broken file is refused and c
 });
 
 test('a damaged database is replaced by a backup from the startup screen', async () => {
-  const broken = mkdtempSync(join(tmpdir(), 'kembang-e2e-damaged-'));
+  const broken = newDataDir('kembang-e2e-damaged-');
   try {
     const manual = readdirSync(join(dataDir, 'backups')).find((f) => f.endsWith('-manual.db'));
     mkdirSync(join(broken, 'backups'));
@@ -194,6 +193,6 @@ test('a damaged database is replaced by a backup from the startup screen', async
       await stopBridge(second);
     }
   } finally {
-    rmSync(broken, { recursive: true, force: true });
+    removeDataDir(broken);
   }
 });

@@ -117,8 +117,10 @@ export function averageGapOption(items: Recap['averageGap'], axisName: string, s
         type: 'bar',
         barMaxWidth: 28,
         data: items.map((i) => ({ value: Math.round(i.gap * 100) / 100, itemStyle: { color: i.gap < 0 ? C.danger : C.ok } })),
-        label: { show: items.length <= 16, position: 'outside', fontSize: 11, color: C.text, formatter: (p: unknown) => num((p as { value: number }).value, sep) },
-        // neighbouring values of narrow bars would print over each other
+        // 'outside' puts a negative bar's label under its end; the smaller size
+        // and hideOverlap keep neighbouring values of narrow bars from printing
+        // over each other
+        label: { show: items.length <= 16, position: 'outside', fontSize: 10, color: C.text, formatter: (p: unknown) => num((p as { value: number }).value, sep) },
         labelLayout: { hideOverlap: true },
       },
     ],
