@@ -64,16 +64,29 @@ SH
   ;;
 screenshot)
   out=$(readlink -f "$3")
-  KEMBANG_DATA_DIR="$dir" "$(dirname "$bin")/kembangctl" demo --employees 200 >/dev/null
+  mkdir "$dir/data"
+  KEMBANG_DATA_DIR="$dir/data" "$(dirname "$bin")/kembangctl" demo --employees 200 >/dev/null
+  # The app shows its data folder: it runs as an office laptop's user
+  # "pegawai" with the data in that user's default folder, in its own user
+  # and mount namespace (util-linux unshare) where a private /home holds
+  # /home/pegawai/.config/Kembang bound to the real folder. So the picture
+  # never shows this machine's temporary folders.
   cat >"$dir/shot.sh" <<SH
-KEMBANG_DATA_DIR="$dir" "$bin" >"$dir/app.log" 2>&1 &
+mount -t tmpfs -o mode=755 kembang-home /home
+mkdir -p /home/pegawai/.config/Kembang
+mount --bind "$dir/data" /home/pegawai/.config/Kembang
+export HOME=/home/pegawai USER=pegawai LOGNAME=pegawai
+unset XDG_CONFIG_HOME KEMBANG_DATA_DIR
+"$bin" >"$dir/app.log" 2>&1 &
 pid=\$!
 for i in \$(seq 1 100); do xdotool search --onlyvisible --name Kembang >/dev/null 2>&1 && break; sleep 0.2; done
 sleep 3
 import -window root "$out"
 kill \$pid; wait \$pid 2>/dev/null || true
 SH
-  timeout 120 bash -c "$(declare -f xvfb); xvfb bash '$dir/shot.sh'" >/dev/null 2>&1
+  unshare --user --map-root-user --mount --propagation private true 2>/dev/null || {
+    echo "the screenshot needs unshare --user --mount (util-linux, unprivileged user namespaces)"; exit 1; }
+  timeout 120 bash -c "$(declare -f xvfb); xvfb unshare --user --map-root-user --mount --propagation private bash '$dir/shot.sh'" >/dev/null 2>&1
   [ -s "$out" ] && echo "$out"
   ;;
 *) echo "usage: $0 check|coldstart|memory|screenshot BIN [...]"; exit 2 ;;
