@@ -710,6 +710,7 @@ export const en: Record<MessageKey, string> = {
   'jp.average': 'average per employee · total {total} JP',
   'jp.belowCount': 'employees below target · {shortfall} JP short',
   'jp.budgetKpi': 'spent of {planned} ({pct}) · {cpj} per JP',
+  'jp.budgetKpiNoPlan': 'spent; no budget planned this year · {cpj} per JP',
   'jp.byUnit': 'Average JP per unit against the target',
   'jp.avgJp': 'Average JP',
   'jp.target': 'Target',

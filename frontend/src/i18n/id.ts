@@ -708,6 +708,7 @@ export const id = {
   'jp.average': 'rata-rata per pegawai · total {total} JP',
   'jp.belowCount': 'pegawai di bawah target · kurang {shortfall} JP',
   'jp.budgetKpi': 'realisasi dari {planned} ({pct}) · {cpj} per JP',
+  'jp.budgetKpiNoPlan': 'realisasi; belum ada anggaran direncanakan tahun ini · {cpj} per JP',
   'jp.byUnit': 'Rata-rata JP per unit terhadap target',
   'jp.avgJp': 'Rata-rata JP',
   'jp.target': 'Target',

@@ -16,6 +16,22 @@ export function formatDate(s: string | null | undefined, locale: string): string
   }).format(d);
 }
 
+/**
+ * A compact date range for lists: "7–11 Des 2026", "28 Nov – 2 Des 2026",
+ * "30 Des 2026 – 2 Jan 2027"; one date when start and end are the same day.
+ * Input dates are "YYYY-MM-DD" (shown as written, whatever the time zone).
+ */
+export function formatDateRange(start: string | null | undefined, end: string | null | undefined, locale: string): string {
+  const a = start ? DATE_ONLY.exec(start) : null;
+  const b = end ? DATE_ONLY.exec(end) : null;
+  if (!a || !b) return [formatDate(start, locale), formatDate(end, locale)].filter(Boolean).join(' – ');
+  const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const da = new Date(Date.UTC(+a[1], +a[2] - 1, +a[3]));
+  const db = new Date(Date.UTC(+b[1], +b[2] - 1, +b[3]));
+  if (da.getTime() === db.getTime()) return fmt.format(da);
+  return da < db ? fmt.formatRange(da, db) : `${fmt.format(da)} – ${fmt.format(db)}`;
+}
+
 export function formatDateTime(s: string | null | undefined, locale: string): string {
   if (!s) return '';
   const d = new Date(s);
